@@ -1,0 +1,51 @@
+package com.contactsync.cli;
+
+import com.contactsync.config.JobConfig;
+
+import org.apache.flink.core.execution.JobClient;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/** Runs the job on a Flink MiniCluster in this JVM and shows its progress until it ends. */
+public final class LocalRunner {
+
+    private static final Logger LOG = LoggerFactory.getLogger(LocalRunner.class);
+
+    private static final Duration PROGRESS_INTERVAL = Duration.ofSeconds(2);
+
+    private LocalRunner() {}
+
+    /** Runs to the end (bounded modes) and returns the seconds it took. */
+    public static double run(JobConfig config, long expectedProfiles, PrintStream out) throws Exception {
+        ContactSyncJob.prepareTarget(config);
+        Path checkpoints = Files.createTempDirectory("contactsync-checkpoints");
+        LocalMetrics.reset();
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(
+                JobEnvironment.localClusterConfiguration(config, checkpoints.toUri().toString()));
+        JobEnvironment.configure(env, config);
+        ContactSyncJob.build(env, config);
+        long start = System.nanoTime();
+        JobClient client = env.executeAsync(config.jobName());
+        LOG.info("job {} submitted to the local cluster", client.getJobID());
+        ProgressLine progress = new ProgressLine(out, expectedProfiles);
+        while (true) {
+            try {
+                // Throws with the failure cause if the job failed.
+                client.getJobExecutionResult().get(PROGRESS_INTERVAL.toMillis(), TimeUnit.MILLISECONDS);
+                break;
+            } catch (TimeoutException stillRunning) {
+                progress.print();
+            }
+        }
+        progress.print();
+        return (System.nanoTime() - start) / 1e9;
+    }
+}

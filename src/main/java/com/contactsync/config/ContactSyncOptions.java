@@ -1,0 +1,97 @@
+package com.contactsync.config;
+
+import org.apache.flink.configuration.ConfigOption;
+import org.apache.flink.configuration.ConfigOptions;
+
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Every option of the ContactSync job, declared once: key, type, default and meaning. */
+public final class ContactSyncOptions {
+
+    public static final ConfigOption<String> SOURCE_JDBC_URL =
+            ConfigOptions.key("source.jdbc-url").stringType().noDefaultValue()
+                    .withDescription("JDBC URL of the PostgreSQL database holding the profile table.");
+    public static final ConfigOption<String> SOURCE_USER =
+            ConfigOptions.key("source.user").stringType().defaultValue("postgres")
+                    .withDescription("User for the source database (read access to the profile table).");
+    public static final ConfigOption<String> SOURCE_PASSWORD_ENV =
+            ConfigOptions.key("source.password-env").stringType().defaultValue("PGPASSWORD")
+                    .withDescription("Environment variable holding the source password (never put passwords in files or flags).");
+    public static final ConfigOption<String> SOURCE_TABLE =
+            ConfigOptions.key("source.table").stringType().defaultValue("profile")
+                    .withDescription("The profile table, optionally schema-qualified.");
+    public static final ConfigOption<String> SOURCE_ID_COLUMN =
+            ConfigOptions.key("source.id-column").stringType().defaultValue("id")
+                    .withDescription("The bigint primary key column of the profile table.");
+    public static final ConfigOption<String> SOURCE_CONTACTS_COLUMN =
+            ConfigOptions.key("source.contacts-column").stringType().defaultValue("contacts")
+                    .withDescription("The contacts column (jsonb, json or text).");
+    public static final ConfigOption<String> SOURCE_COUNTRY_COLUMN =
+            ConfigOptions.key("source.country-column").stringType().defaultValue("")
+                    .withDescription("Optional column with the profile's country (ISO 3166 alpha-2), used as the region of phone numbers; empty for none.");
+
+    public static final ConfigOption<String> TARGET_JDBC_URL =
+            ConfigOptions.key("target.jdbc-url").stringType().defaultValue("")
+                    .withDescription("JDBC URL of the database for the normalized tables; empty means the source database.");
+    public static final ConfigOption<String> TARGET_USER =
+            ConfigOptions.key("target.user").stringType().defaultValue("")
+                    .withDescription("User for the target database; empty means the source user.");
+    public static final ConfigOption<String> TARGET_PASSWORD_ENV =
+            ConfigOptions.key("target.password-env").stringType().defaultValue("")
+                    .withDescription("Environment variable holding the target password; empty means the source's.");
+
+    public static final ConfigOption<Long> BACKFILL_SPLIT_ROWS =
+            ConfigOptions.key("backfill.split-rows").longType().defaultValue(100_000L)
+                    .withDescription("Rows per backfill split (splits are cut by row count, so id gaps cost nothing).");
+    public static final ConfigOption<Integer> BACKFILL_PAGE_ROWS =
+            ConfigOptions.key("backfill.page-rows").intType().defaultValue(2_000)
+                    .withDescription("Rows per keyset page: the most a reader holds in memory, and one short statement on the source.");
+    public static final ConfigOption<Double> BACKFILL_MAX_ROWS_PER_SECOND =
+            ConfigOptions.key("backfill.max-rows-per-second").doubleType().defaultValue(0.0)
+                    .withDescription("Rate limit of each backfill reader in rows per second; 0 for none.");
+
+    public static final ConfigOption<String> NORMALIZE_DEFAULT_REGION =
+            ConfigOptions.key("normalize.default-region").stringType().defaultValue("US")
+                    .withDescription("Region for phone numbers when neither the entry nor the profile names one.");
+    public static final ConfigOption<Integer> NORMALIZE_MAX_ENTRIES =
+            ConfigOptions.key("normalize.max-entries-per-kind").intType().defaultValue(1_000)
+                    .withDescription("Most emails (and most phones) taken from one profile; more raise CONTACTS_TRUNCATED.");
+
+    public static final ConfigOption<Integer> SINK_BATCH_SIZE =
+            ConfigOptions.key("sink.batch-size").intType().defaultValue(500)
+                    .withDescription("Profile writes sent to PostgreSQL in one batch, inside the checkpoint's XA transaction.");
+
+    public static final ConfigOption<String> JOB_MODE =
+            ConfigOptions.key("job.mode").stringType().defaultValue("backfill")
+                    .withDescription("backfill (bounded), live (change topic only) or both.");
+    public static final ConfigOption<Integer> JOB_PARALLELISM =
+            ConfigOptions.key("job.parallelism").intType().defaultValue(2)
+                    .withDescription("Parallelism of the job's operators.");
+    public static final ConfigOption<Duration> JOB_CHECKPOINT_INTERVAL =
+            ConfigOptions.key("job.checkpoint-interval").durationType().defaultValue(Duration.ofSeconds(5))
+                    .withDescription("Checkpoint interval; rows become visible when a checkpoint commits them.");
+    public static final ConfigOption<String> JOB_NAME =
+            ConfigOptions.key("job.name").stringType().defaultValue("contactsync")
+                    .withDescription("Name of the Flink job.");
+
+    private ContactSyncOptions() {}
+
+    /** All options, for documentation and for rejecting unknown keys. */
+    public static List<ConfigOption<?>> all() {
+        List<ConfigOption<?>> options = new ArrayList<>();
+        for (Field field : ContactSyncOptions.class.getFields()) {
+            if (Modifier.isStatic(field.getModifiers()) && field.getType() == ConfigOption.class) {
+                try {
+                    options.add((ConfigOption<?>) field.get(null));
+                } catch (IllegalAccessException e) {
+                    throw new IllegalStateException(e);
+                }
+            }
+        }
+        return options;
+    }
+}

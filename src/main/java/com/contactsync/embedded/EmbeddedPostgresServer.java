@@ -1,0 +1,68 @@
+package com.contactsync.embedded;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+
+import java.io.IOException;
+import java.time.Duration;
+
+/**
+ * A real PostgreSQL server from Maven Central binaries, configured the way ContactSync needs its
+ * database: logical WAL for change capture and prepared transactions for the XA sink.
+ */
+public final class EmbeddedPostgresServer implements AutoCloseable {
+
+    public static final String USER = "postgres";
+    public static final String DATABASE = "postgres";
+
+    private final EmbeddedPostgres postgres;
+
+    private EmbeddedPostgresServer(EmbeddedPostgres postgres) {
+        this.postgres = postgres;
+    }
+
+    public static EmbeddedPostgresServer start() {
+        try {
+            return new EmbeddedPostgresServer(
+                    EmbeddedPostgres.builder()
+                            .setPGStartupWait(Duration.ofSeconds(60))
+                            .setServerConfig("wal_level", "logical")
+                            .setServerConfig("max_wal_senders", "10")
+                            .setServerConfig("max_replication_slots", "10")
+                            .setServerConfig("max_prepared_transactions", "64")
+                            .setServerConfig("max_connections", "200")
+                            .setServerConfig("shared_buffers", "256MB")
+                            .setServerConfig("work_mem", "16MB")
+                            .setServerConfig("maintenance_work_mem", "256MB")
+                            // A throwaway database: durability is not what we measure or test.
+                            .setServerConfig("fsync", "off")
+                            .setServerConfig("synchronous_commit", "off")
+                            .setServerConfig("full_page_writes", "off")
+                            .setServerConfig("max_wal_size", "4GB")
+                            .setServerConfig("listen_addresses", "127.0.0.1")
+                            .start());
+        } catch (IOException e) {
+            throw new IllegalStateException("could not start embedded PostgreSQL", e);
+        }
+    }
+
+    public String jdbcUrl() {
+        return postgres.getJdbcUrl(USER, DATABASE);
+    }
+
+    public int port() {
+        return postgres.getPort();
+    }
+
+    public String user() {
+        return USER;
+    }
+
+    @Override
+    public void close() {
+        try {
+            postgres.close();
+        } catch (IOException e) {
+            throw new IllegalStateException("could not stop embedded PostgreSQL", e);
+        }
+    }
+}

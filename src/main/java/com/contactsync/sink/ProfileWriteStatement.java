@@ -1,0 +1,62 @@
+package com.contactsync.sink;
+
+import org.apache.flink.connector.jdbc.JdbcStatementBuilder;
+
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+
+/**
+ * The one statement that applies a {@link ProfileWrite}: it deletes the profile's rows that are no
+ * longer in its lists and upserts the rest, in the emails, phones and issues tables at once. It is
+ * idempotent (a replay changes nothing, not even a tuple: unchanged rows are not updated), and one
+ * statement means one profile's change is never half-visible.
+ */
+public final class ProfileWriteStatement implements JdbcStatementBuilder<ProfileWrite> {
+
+    private static final long serialVersionUID = 1L;
+
+    public static final String SQL =
+            "WITH p AS (SELECT ?::bigint AS id, ?::jsonb AS emails, ?::jsonb AS phones, ?::jsonb AS issues),\n"
+                    + " e AS (SELECT p.id, x.* FROM p, jsonb_to_recordset(p.emails)"
+                    + " AS x(email text, email_raw text, domain text, type text, is_valid boolean, position int)),\n"
+                    + " e_del AS (DELETE FROM profile_email t USING p WHERE t.profile_id = p.id"
+                    + " AND t.email NOT IN (SELECT email FROM e)),\n"
+                    + " e_up AS (INSERT INTO profile_email AS t (profile_id, email, email_raw, domain, type, is_valid, position)"
+                    + " SELECT id, email, email_raw, domain, type, is_valid, position FROM e"
+                    + " ON CONFLICT (profile_id, email) DO UPDATE SET email_raw = EXCLUDED.email_raw,"
+                    + " domain = EXCLUDED.domain, type = EXCLUDED.type, is_valid = EXCLUDED.is_valid,"
+                    + " position = EXCLUDED.position, updated_at = now()"
+                    + " WHERE (t.email_raw, t.domain, t.type, t.is_valid, t.position)"
+                    + " IS DISTINCT FROM (EXCLUDED.email_raw, EXCLUDED.domain, EXCLUDED.type, EXCLUDED.is_valid, EXCLUDED.position)),\n"
+                    + " ph AS (SELECT p.id, x.* FROM p, jsonb_to_recordset(p.phones)"
+                    + " AS x(phone text, extension text, phone_raw text, country text, type text, is_valid boolean, position int)),\n"
+                    + " ph_del AS (DELETE FROM profile_phone t USING p WHERE t.profile_id = p.id"
+                    + " AND (t.phone, t.extension) NOT IN (SELECT phone, extension FROM ph)),\n"
+                    + " ph_up AS (INSERT INTO profile_phone AS t (profile_id, phone, extension, phone_raw, country, type, is_valid, position)"
+                    + " SELECT id, phone, extension, phone_raw, country, type, is_valid, position FROM ph"
+                    + " ON CONFLICT (profile_id, phone, extension) DO UPDATE SET phone_raw = EXCLUDED.phone_raw,"
+                    + " country = EXCLUDED.country, type = EXCLUDED.type, is_valid = EXCLUDED.is_valid,"
+                    + " position = EXCLUDED.position, updated_at = now()"
+                    + " WHERE (t.phone_raw, t.country, t.type, t.is_valid, t.position)"
+                    + " IS DISTINCT FROM (EXCLUDED.phone_raw, EXCLUDED.country, EXCLUDED.type, EXCLUDED.is_valid, EXCLUDED.position)),\n"
+                    + " q AS (SELECT p.id, x.* FROM p, jsonb_to_recordset(p.issues)"
+                    + " AS x(issue_no int, field text, position int, code text, raw_value text, normalized_value text, suggestion text)),\n"
+                    + " q_del AS (DELETE FROM contact_quality_issue t USING p WHERE t.profile_id = p.id"
+                    + " AND t.issue_no NOT IN (SELECT issue_no FROM q))\n"
+                    + "INSERT INTO contact_quality_issue AS t (profile_id, issue_no, field, position, code, raw_value, normalized_value, suggestion)"
+                    + " SELECT id, issue_no, field, position, code, raw_value, normalized_value, suggestion FROM q"
+                    + " ON CONFLICT (profile_id, issue_no) DO UPDATE SET field = EXCLUDED.field, position = EXCLUDED.position,"
+                    + " code = EXCLUDED.code, raw_value = EXCLUDED.raw_value, normalized_value = EXCLUDED.normalized_value,"
+                    + " suggestion = EXCLUDED.suggestion, detected_at = now()"
+                    + " WHERE (t.field, t.position, t.code, t.raw_value, t.normalized_value, t.suggestion)"
+                    + " IS DISTINCT FROM (EXCLUDED.field, EXCLUDED.position, EXCLUDED.code, EXCLUDED.raw_value,"
+                    + " EXCLUDED.normalized_value, EXCLUDED.suggestion)";
+
+    @Override
+    public void accept(PreparedStatement statement, ProfileWrite write) throws SQLException {
+        statement.setLong(1, write.profileId);
+        statement.setString(2, write.emailsJson);
+        statement.setString(3, write.phonesJson);
+        statement.setString(4, write.issuesJson);
+    }
+}

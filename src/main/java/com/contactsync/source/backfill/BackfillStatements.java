@@ -1,0 +1,38 @@
+package com.contactsync.source.backfill;
+
+/**
+ * The SQL the backfill runs. Identifiers come only from validated {@code SqlIdentifier}s; every
+ * value is a statement parameter.
+ */
+final class BackfillStatements {
+
+    private final String table;
+    private final String id;
+    private final String columns;
+
+    BackfillStatements(BackfillSettings settings) {
+        this.table = settings.table().quoted();
+        this.id = settings.idColumn().quoted();
+        String contacts = settings.contactsColumn().quoted() + "::text";
+        this.columns = settings.hasCountryColumn()
+                ? id + ", " + contacts + ", " + settings.countryColumn().quoted() + "::text"
+                : id + ", " + contacts;
+    }
+
+    /** Lowest and highest id; both answered from the primary-key index. */
+    String idRange() {
+        return "SELECT min(" + id + "), max(" + id + ") FROM " + table;
+    }
+
+    /** Parameters: lowExclusive, upperBound, rows to skip. Walks the index only, never the heap's gaps. */
+    String splitEnd() {
+        return "SELECT " + id + " FROM " + table + " WHERE " + id + " > ? AND " + id + " <= ?"
+                + " ORDER BY " + id + " OFFSET ? LIMIT 1";
+    }
+
+    /** Parameters: afterId, highInclusive, page size. Columns: id, contacts, [country]. */
+    String page() {
+        return "SELECT " + columns + " FROM " + table + " WHERE " + id + " > ? AND " + id + " <= ?"
+                + " ORDER BY " + id + " LIMIT ?";
+    }
+}

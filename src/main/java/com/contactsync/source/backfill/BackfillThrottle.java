@@ -1,0 +1,19 @@
+package com.contactsync.source.backfill;
+
+/**
+ * Paces a backfill reader. Called in the fetcher thread after each page; an adaptive throttle
+ * (e.g. one that watches replication lag) can replace the fixed-rate one here.
+ */
+public interface BackfillThrottle {
+
+    /** Blocks until reading {@code rows} more rows keeps within the limit, or until {@link #wakeUp()}. */
+    void acquire(int rows) throws InterruptedException;
+
+    /** Ends a pending {@link #acquire} early (the fetcher has other work); the rows stay owed. */
+    default void wakeUp() {}
+
+    /** No limit for 0, else a token bucket of {@code maxRowsPerSecond}. */
+    static BackfillThrottle perSecond(double maxRowsPerSecond) {
+        return maxRowsPerSecond == 0 ? rows -> {} : new TokenBucketThrottle(maxRowsPerSecond);
+    }
+}
