@@ -14,23 +14,27 @@ import java.util.Map;
  *
  * <p>The root must be an object; its keys {@code emails}/{@code email} and {@code phones}/{@code phone}
  * (any case, all of them, in document order) hold a string, a ','/';'-separated string (see
- * {@link ListSplitter}), an entry object, or arrays of these nested to any depth. Directly under such a key
- * null, a blank string and [] mean "no entries"; inside an array or an entry object an empty value is an
- * empty entry. A JSON number is a phone written as a number, but an unexpected shape under emails. Entry
- * objects take their value from email/address/value (emails) or number/phone/value (phones), the first of
- * these present; type from type/label, region from country/region, extension from ext/extension.
+ * {@link ListSplitter}), an entry object, or arrays of these nested to any depth the parser allows.
+ * Directly under such a key null, a blank string and [] mean "no entries"; inside an array or an entry
+ * object an empty value is an empty entry. A JSON number is a phone written as a number, but an unexpected
+ * shape under emails. Entry objects take their value from email, address or value (emails) or number,
+ * phone or value (phones), preferred in that order; type from type, else label; region from country,
+ * else region; extension from ext, else extension. Other keys are ignored.
  *
- * <p>Any other root (an array, even of strings; a number; an object with none of the keys) gives
- * CONTACTS_UNEXPECTED_SHAPE for the whole value: we do not guess whether a bare string is an email or a
- * phone, since filing it under the wrong kind would corrupt the target tables. An unusable entry (a
- * boolean, an object without a value key ...) takes a position and becomes an entry with
- * {@link RawEntry#unexpectedShape()}. At most {@code maxPerKind} entries of each kind are kept; the rest
- * are only counted.
+ * <p>An empty root object or array means no entries. Any other root (a non-empty array, even of strings;
+ * a number; an object with none of the keys) gives CONTACTS_UNEXPECTED_SHAPE for the whole value: we do
+ * not guess whether a bare string is an email or a phone, since filing it under the wrong kind would
+ * corrupt the target tables. An unusable entry (a boolean, an object without a value key ...) takes a
+ * position and becomes an entry with {@link RawEntry#unexpectedShape()}. At most {@code maxPerKind}
+ * entries of each kind are kept; the rest are only counted.
  */
 final class ContactsEntryCollector {
 
     RawContacts collect(JsonNode root, String contactsText, int maxPerKind) {
         if (root == null || root.isNull() || root.isMissingNode()) {
+            return RawContacts.NONE;
+        }
+        if (root.isArray() && root.isEmpty()) {
             return RawContacts.NONE;
         }
         if (!root.isObject()) {

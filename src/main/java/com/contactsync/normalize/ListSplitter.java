@@ -42,19 +42,20 @@ final class ListSplitter {
             boolean separator = (c == ',' || c == ';') && !inQuotes && angleDepth == 0
                     && !(kind == ContactKind.PHONE && extensionFollows(s, i + 1));
             if (separator) {
-                addPiece(pieces, s, start, i);
+                addPiece(pieces, s, start, i, start > 0, true);
                 start = i + 1;
             }
         }
-        addPiece(pieces, s, start, s.length());
+        addPiece(pieces, s, start, s.length(), start > 0, false);
         return pieces.size() < 2 ? List.of(s) : pieces;
     }
 
-    private static void addPiece(List<String> pieces, String s, int start, int end) {
-        while (start < end && isAsciiSpace(s.charAt(start))) {
+    private static void addPiece(List<String> pieces, String s, int start, int end, boolean afterSeparator,
+                                 boolean beforeSeparator) {
+        while (afterSeparator && start < end && isAsciiSpace(s.charAt(start))) {
             start++;
         }
-        while (end > start && isAsciiSpace(s.charAt(end - 1))) {
+        while (beforeSeparator && end > start && isAsciiSpace(s.charAt(end - 1))) {
             end--;
         }
         if (start < end) {

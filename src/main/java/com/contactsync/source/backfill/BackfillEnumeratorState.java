@@ -3,11 +3,7 @@ package com.contactsync.source.backfill;
 import java.util.List;
 import java.util.Objects;
 
-/**
- * The enumerator's checkpoint: where the next split starts, where the backfill ends, and the
- * splits cut but not (or no longer) held by any reader. Splits behind the cursor that are not in
- * {@code unassigned} are finished or held in a reader's own checkpointed state.
- */
+/** The enumerator's checkpoint: where the next split starts, where the backfill ends, and the splits no reader holds. */
 public final class BackfillEnumeratorState {
 
     private final long cursor;
@@ -40,7 +36,10 @@ public final class BackfillEnumeratorState {
         return upperBound;
     }
 
-    /** Splits handed back by failed readers (or cut ahead) and not yet reassigned. */
+    /**
+     * Splits handed back by failed readers (or cut ahead) and not yet reassigned. Splits behind the
+     * cursor that are not here are finished or held in a reader's own checkpointed state.
+     */
     public List<IdRangeSplit> unassigned() {
         return unassigned;
     }

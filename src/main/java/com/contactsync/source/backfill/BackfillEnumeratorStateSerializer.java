@@ -8,10 +8,7 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 
-/**
- * Writes {@link BackfillEnumeratorState} into checkpoints. Splits are nested with their own
- * serializer's version, so the split format can evolve without a new state format.
- */
+/** Writes {@link BackfillEnumeratorState} into checkpoints; version 1 nests splits in their own versioned format. */
 public final class BackfillEnumeratorStateSerializer implements SimpleVersionedSerializer<BackfillEnumeratorState> {
 
     static final int VERSION = 1;
@@ -30,6 +27,7 @@ public final class BackfillEnumeratorStateSerializer implements SimpleVersionedS
         out.writeLong(state.upperBound());
         out.writeBoolean(state.upperBoundInitialised());
         out.writeInt(state.nextSplitNumber());
+        // The split format can then evolve without a new state format.
         out.writeInt(splits.getVersion());
         out.writeInt(state.unassigned().size());
         for (IdRangeSplit split : state.unassigned()) {

@@ -50,8 +50,10 @@ public final class BackfillSource
     @Override
     public SourceReader<ProfileEvent, IdRangeSplit> createReader(SourceReaderContext context) {
         Counter profilesRead = context.metricGroup().counter("profilesRead");
+        // One throttle per subtask: split readers come and go with their fetcher, the rate limit must not.
+        BackfillThrottle throttle = BackfillThrottle.perSecond(settings.maxRowsPerSecond());
         return new BackfillSourceReader(
-                () -> new BackfillSplitReader(settings, BackfillThrottle.perSecond(settings.maxRowsPerSecond())),
+                () -> new BackfillSplitReader(settings, throttle),
                 new BackfillRecordEmitter(profilesRead),
                 context);
     }

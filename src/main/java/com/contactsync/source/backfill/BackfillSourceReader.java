@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.function.Supplier;
 
 /** A backfill reader subtask: asks for one split at a time and reports each split it finishes. */
+@SuppressWarnings("try") // close() is SourceReaderBase's and may throw InterruptedException
 final class BackfillSourceReader
         extends SingleThreadMultiplexSourceReaderBase<ProfileEvent, ProfileEvent, IdRangeSplit, IdRangeSplitState> {
 

@@ -16,14 +16,12 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 
-/**
- * Cuts the backfill into splits of a fixed row count, lazily and one ahead of the readers, and
- * hands them out as readers ask. Database work runs in {@code callAsync}; all state is touched
- * only in the coordinator thread.
- */
+/** Cuts the backfill into splits of a fixed row count, lazily and one ahead of the readers, and hands them out. */
 final class BackfillSplitEnumerator implements SplitEnumerator<IdRangeSplit, BackfillEnumeratorState> {
 
     private static final Logger LOG = LoggerFactory.getLogger(BackfillSplitEnumerator.class);
+
+    // Database work runs in callAsync; fields are touched only in the coordinator thread.
 
     private final SplitEnumeratorContext<IdRangeSplit> context;
     private final SplitBoundaryFinder boundaries;
@@ -117,6 +115,7 @@ final class BackfillSplitEnumerator implements SplitEnumerator<IdRangeSplit, Bac
                 LOG.debug("Assigned backfill split {} to reader {}", split, subtask);
                 readers.remove();
             } else if (allSplitsCut()) {
+                LOG.info("No backfill splits left for reader {}", subtask);
                 context.signalNoMoreSplits(subtask);
                 readers.remove();
             } else {

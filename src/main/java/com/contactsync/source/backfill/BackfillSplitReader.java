@@ -15,10 +15,7 @@ import java.util.ArrayDeque;
 import java.util.List;
 import java.util.Queue;
 
-/**
- * Reads assigned splits one after the other, one keyset page per fetch, so memory holds at most
- * a page however large a split is. Closes its session whenever it has no split left.
- */
+/** Reads assigned splits one after the other, one keyset page per fetch, closing its session when none is left. */
 final class BackfillSplitReader implements SplitReader<ProfileEvent, IdRangeSplit> {
 
     private final KeysetPageReader pages;
@@ -34,6 +31,7 @@ final class BackfillSplitReader implements SplitReader<ProfileEvent, IdRangeSpli
         this.pageRows = settings.pageRows();
     }
 
+    /** One page at most, so memory stays flat however large a split is. */
     @Override
     public RecordsWithSplitIds<ProfileEvent> fetch() throws IOException {
         RecordsBySplits.Builder<ProfileEvent> records = new RecordsBySplits.Builder<>();

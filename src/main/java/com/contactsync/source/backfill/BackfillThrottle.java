@@ -1,10 +1,9 @@
 package com.contactsync.source.backfill;
 
-/**
- * Paces a backfill reader. Called in the fetcher thread after each page; an adaptive throttle
- * (e.g. one that watches replication lag) can replace the fixed-rate one here.
- */
+/** Paces a backfill reader subtask, called in the fetcher thread after each page it reads. */
 public interface BackfillThrottle {
+
+    // An adaptive throttle (e.g. one that watches replication lag or load) implements this too.
 
     /** Blocks until reading {@code rows} more rows keeps within the limit, or until {@link #wakeUp()}. */
     void acquire(int rows) throws InterruptedException;

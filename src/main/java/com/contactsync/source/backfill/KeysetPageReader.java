@@ -10,11 +10,7 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 
-/**
- * Reads profile rows one keyset page at a time. Each page is its own autocommit statement, so
- * between pages the session is idle, not idle in a transaction; the session opens on the first
- * page and is closed by {@link #close()}.
- */
+/** Reads profile rows one keyset page at a time, each page its own autocommit statement. */
 final class KeysetPageReader implements AutoCloseable {
 
     private final JdbcEndpoint endpoint;
@@ -31,6 +27,7 @@ final class KeysetPageReader implements AutoCloseable {
 
     /** Up to {@code limit} rows with {@code afterId < id <= upToId}, in id order. */
     List<ProfileEvent> read(long afterId, long upToId, int limit) throws SQLException {
+        // Between pages the session is idle, never idle in a transaction; close() ends it.
         if (statement == null) {
             connection = BackfillConnections.open(endpoint);
             statement = connection.prepareStatement(sql);

@@ -2,11 +2,7 @@ package com.contactsync.source.backfill;
 
 import java.util.concurrent.TimeUnit;
 
-/**
- * A token bucket of one second's worth of rows. Rows are charged when read, so a bucket can go
- * into debt; the debt is slept off before the next page and survives a wake-up, which keeps the
- * long-run rate at the limit.
- */
+/** A token bucket holding one second's worth of rows that sleeps off the rows a page overdraws. */
 final class TokenBucketThrottle implements BackfillThrottle {
 
     private final double rowsPerSecond;
@@ -27,6 +23,7 @@ final class TokenBucketThrottle implements BackfillThrottle {
 
     @Override
     public synchronized void acquire(int rows) throws InterruptedException {
+        // Charged in full even when woken early: the debt carries over, so the long-run rate holds.
         refill();
         tokens -= rows;
         while (tokens < 0 && !wokenUp) {

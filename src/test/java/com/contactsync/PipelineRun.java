@@ -1,0 +1,83 @@
+package com.contactsync;
+
+import com.contactsync.cli.ContactSyncJob;
+import com.contactsync.cli.JobEnvironment;
+import com.contactsync.config.ConfigLoader;
+import com.contactsync.config.JdbcEndpoint;
+import com.contactsync.config.JobConfig;
+import com.contactsync.sink.ExactlyOnceProfileSink;
+import com.contactsync.sink.ProfileWrite;
+import com.contactsync.source.backfill.BackfillSource;
+
+import org.apache.flink.api.connector.sink2.Sink;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.PipelineOptions;
+import org.apache.flink.configuration.RestartStrategyOptions;
+import org.apache.flink.core.execution.JobClient;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/** Runs the production pipeline (optionally with another sink) against a test database. */
+public final class PipelineRun {
+
+    private PipelineRun() {}
+
+    public static JobConfig config(JdbcEndpoint db, long splitRows) {
+        Map<String, String> settings = new LinkedHashMap<>();
+        settings.put("source.jdbc-url", db.url());
+        settings.put("source.user", db.user());
+        settings.put("source.password-env", db.passwordEnv());
+        settings.put("source.country-column", "country");
+        settings.put("backfill.split-rows", String.valueOf(splitRows));
+        settings.put("backfill.page-rows", "500");
+        settings.put("job.parallelism", "2");
+        settings.put("job.checkpoint-interval", "300ms");
+        return ConfigLoader.fromMap(settings);
+    }
+
+    /** Flink settings every pipeline test uses: no Kryo fallback, restarts after injected faults. */
+    public static Configuration flinkConfiguration() {
+        Configuration conf = new Configuration();
+        conf.set(PipelineOptions.GENERIC_TYPES, false);
+        conf.set(RestartStrategyOptions.RESTART_STRATEGY, "fixed-delay");
+        conf.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_ATTEMPTS, 3);
+        conf.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_DELAY, Duration.ofMillis(200));
+        return conf;
+    }
+
+    /** The production sink for this config. */
+    public static Sink<ProfileWrite> productionSink(JobConfig config) {
+        return ExactlyOnceProfileSink.create(config.target(), config.sinkBatchSize());
+    }
+
+    /** Prepares the target as the job's main does, runs the backfill to its end, fails on timeout. */
+    public static void backfill(JobConfig config, Sink<ProfileWrite> sink, Duration timeout) throws Exception {
+        ContactSyncJob.prepareTarget(config);
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(flinkConfiguration());
+        JobEnvironment.configure(env, config);
+        ContactSyncPipeline.build(
+                env, new BackfillSource(ContactSyncJob.backfillSettings(config)), null, ContactSyncJob.normalizer(config), sink);
+        JobClient client = env.executeAsync("backfill-test");
+        try {
+            client.getJobExecutionResult().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (java.util.concurrent.TimeoutException e) {
+            client.cancel().get();
+            throw new AssertionError("the backfill did not finish within " + timeout, e);
+        }
+    }
+
+    public static long count(JdbcEndpoint db, String sql) throws SQLException {
+        try (Connection c = db.connect(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+}
