@@ -51,18 +51,15 @@ final class ContactsJsonWriter {
 
     private void object(JsonGenerator g, SplittableRandom random, List<ContactEntry> emails, List<ContactEntry> phones,
                         ListWriter list, String emailKey, String phoneKey) throws IOException {
+        boolean capitalized = random.nextInt(20) == 0; // "Emails": some clients capitalized their keys
         g.writeStartObject();
-        if (random.nextInt(20) == 0) {
-            emailKey = capitalized(emailKey);
-            phoneKey = capitalized(phoneKey);
-        }
         // An empty list is usually left out, sometimes written as [] or null.
         if (!emails.isEmpty() || random.nextInt(4) == 0) {
-            g.writeFieldName(emailKey);
+            g.writeFieldName(capitalized ? capitalized(emailKey) : emailKey);
             list.write(g, random, emails, false);
         }
         if (!phones.isEmpty() || random.nextInt(4) == 0) {
-            g.writeFieldName(phoneKey);
+            g.writeFieldName(capitalized ? capitalized(phoneKey) : phoneKey);
             list.write(g, random, phones, true);
         }
         g.writeEndObject();

@@ -70,10 +70,11 @@ final class MessyPhones {
             return new ContactEntry(WeightedChoice.oneOf(random, INVALID), null, label, null, null);
         }
         // People mostly write foreign numbers with the country code; a foreign number spelt nationally
-        // parses right only when the entry names its region, which it sometimes does.
+        // parses right only when the entry names its region, which it sometimes does. Without a
+        // profile country the normalizer's default region (US) is home.
         boolean home = plan.region().equals(profileCountry == null ? PhonePlan.US.region() : profileCountry);
         boolean international = random.nextDouble() < (home ? HOME_INTERNATIONAL : mix.international());
-        String region = !international && (!home || random.nextInt(4) == 0) && random.nextBoolean() ? plan.region() : null;
+        String region = !international && random.nextDouble() < (home ? 0.125 : 0.5) ? plan.region() : null;
         if (random.nextDouble() < mix.jsonNumber()) {
             Long number = Long.parseLong(international ? plan.callingCode() + nsn : nsn);
             return new ContactEntry(null, number, label, region, null);

@@ -87,7 +87,7 @@ public final class ContactNormalizer implements java.io.Serializable {
             return PostgresSafe.of(new NormalizedContacts(emailRows, phoneRows, issues));
         } catch (RuntimeException | StackOverflowError e) {
             // A bug must cost one profile its rows, not stop the job: report it like unreadable contacts.
-            return PostgresSafe.of(NormalizedContacts.onlyIssue(ContactsJsonReader.contactsIssue(
+            return PostgresSafe.of(NormalizedContacts.onlyIssue(QualityIssue.aboutContacts(
                     QualityCode.CONTACTS_MALFORMED, contactsText, "internal error: " + e.getClass().getName())));
         }
     }

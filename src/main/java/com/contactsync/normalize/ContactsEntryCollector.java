@@ -38,7 +38,7 @@ final class ContactsEntryCollector {
             return RawContacts.NONE;
         }
         if (!root.isObject()) {
-            return RawContacts.of(ContactsJsonReader.contactsIssue(QualityCode.CONTACTS_UNEXPECTED_SHAPE,
+            return RawContacts.of(QualityIssue.aboutContacts(QualityCode.CONTACTS_UNEXPECTED_SHAPE,
                     contactsText, "top-level JSON " + typeName(root) + "; expected an object with emails/phones"));
         }
         if (root.isEmpty()) {
@@ -56,7 +56,7 @@ final class ContactsEntryCollector {
             }
         }
         if (!anyKey) {
-            return RawContacts.of(ContactsJsonReader.contactsIssue(QualityCode.CONTACTS_UNEXPECTED_SHAPE,
+            return RawContacts.of(QualityIssue.aboutContacts(QualityCode.CONTACTS_UNEXPECTED_SHAPE,
                     contactsText, "JSON object without emails/phones keys"));
         }
         return new RawContacts(List.of(), emails.entries, emails.dropped(), phones.entries, phones.dropped());

@@ -92,15 +92,10 @@ final class ContactsJsonReader {
     }
 
     private static Result malformed(String contactsText, String why) {
-        return new Result(null, contactsIssue(QualityCode.CONTACTS_MALFORMED, contactsText, why));
+        return new Result(null, QualityIssue.aboutContacts(QualityCode.CONTACTS_MALFORMED, contactsText, why));
     }
 
     private static Result shape(String contactsText, String why) {
-        return new Result(null, contactsIssue(QualityCode.CONTACTS_UNEXPECTED_SHAPE, contactsText, why));
-    }
-
-    static QualityIssue contactsIssue(QualityCode code, String evidence, String why) {
-        return new QualityIssue(QualityIssue.FIELD_CONTACTS, -1, code,
-                StoredText.cap(evidence, StoredText.MAX_EVIDENCE_CHARS), null, why);
+        return new Result(null, QualityIssue.aboutContacts(QualityCode.CONTACTS_UNEXPECTED_SHAPE, contactsText, why));
     }
 }

@@ -1,6 +1,9 @@
 package com.contactsync.normalize;
 
-/** Takes an address out of a mailto: URI or angle brackets: {@code mailto:a@x.com?subject=hi}, {@code "Jane" <a@x.com>}. */
+/**
+ * Takes an address out of a mailto: URI or angle brackets: {@code mailto:a@x.com?subject=hi},
+ * {@code "Jane" <a@x.com>}.
+ */
 final class EmailUnwrapper {
 
     private static final String MAILTO = "mailto:";

@@ -12,9 +12,10 @@ import java.util.List;
  *
  * <p>The text is cleaned (zero-width characters removed, Unicode spaces made ASCII, ends trimmed) and a
  * trailing extension split off ({@link PhoneExtensionSplitter}; else libphonenumber's own extension, else
- * the entry's ext field, digits only). No digit left gives PHONE_NO_DIGITS and no row. The number is parsed
- * with the entry's region, else the profile's, else the default ({@link RegionResolver}); a number written
- * with a "00" prefix that is not valid that way is read as international ("0044 20 ..." as "+44 20 ...").
+ * the entry's ext field, digits only). A number without digits (also an extension alone, "x123") gives
+ * PHONE_NO_DIGITS and no row. The number is parsed with the entry's region, else the profile's, else the
+ * default ({@link RegionResolver}); a number written with a "00" prefix that is not valid that way is read
+ * as international ("0044 20 ..." as "+44 20 ...").
  *
  * <ul>
  *   <li>valid: {@code phone} is E.164, {@code country} the number's region (null for non-geographic
@@ -62,10 +63,8 @@ final class PhoneNormalizer {
         }
         String numberRegion = PHONES.getRegionCodeForNumber(parsed);
         boolean valid = isValid(parsed, numberRegion);
-        String digits = PhoneNumberUtil.normalizeDigitsOnly(number);
-        if (!valid && digits.length() > 2 && digits.startsWith("00") && !PhoneFallbackKey.startsWithPlus(number)) {
-            // "00" is the international prefix of most of the world, and the fallback key reads it so too.
-            PhoneNumber international = parseOrNull("+" + digits.substring(2), region);
+        if (!valid) {
+            PhoneNumber international = parseDoubleZeroAsInternational(number, region);
             if (international != null) {
                 parsed = international;
                 numberRegion = PHONES.getRegionCodeForNumber(parsed);
@@ -114,9 +113,17 @@ final class PhoneNormalizer {
         return numberRegion != null && PHONES.isValidNumberForRegion(number, numberRegion);
     }
 
-    private static PhoneNumber parseOrNull(String number, String region) {
+    /**
+     * "0044 20 ..." read as "+44 20 ...", or null when the number does not start with "00" or still cannot be
+     * parsed. "00" is the international prefix of most of the world, and the fallback key reads it so too.
+     */
+    private static PhoneNumber parseDoubleZeroAsInternational(String number, String region) {
+        String digits = PhoneNumberUtil.normalizeDigitsOnly(number);
+        if (digits.length() <= 2 || !digits.startsWith("00") || PhoneFallbackKey.startsWithPlus(number)) {
+            return null;
+        }
         try {
-            return PHONES.parse(number, region);
+            return PHONES.parse("+" + digits.substring(2), region);
         } catch (NumberParseException e) {
             return null;
         }

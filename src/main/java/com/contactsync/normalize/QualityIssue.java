@@ -5,9 +5,10 @@ import java.util.Objects;
 /**
  * One data-quality finding of a profile's contacts.
  *
- * @param field           {@code "email"}, {@code "phone"} or {@code "contacts"}
- * @param position        the entry's position among its kind's entries, or -1 when the issue is about the
- *                        profile's contacts as a whole (or about a whole kind, as CONTACTS_TRUNCATED)
+ * @param field           {@code "email"} or {@code "phone"} for issues about entries of that kind (and for
+ *                        CONTACTS_TRUNCATED of that kind), {@code "contacts"} for the contacts value as a whole
+ * @param position        the entry's position among its kind's entries; -1 for "contacts" issues and for
+ *                        CONTACTS_TRUNCATED
  * @param code            what was found
  * @param rawValue        the entry's original text (or the contacts text, capped), may be null
  * @param normalizedValue the normalized key the entry ended up with, may be null
@@ -23,5 +24,11 @@ public record QualityIssue(String field, int position, QualityCode code, String 
     public QualityIssue {
         Objects.requireNonNull(field, "field");
         Objects.requireNonNull(code, "code");
+    }
+
+    /** An issue about a whole contacts value: its text, capped, as evidence and the reason as suggestion. */
+    static QualityIssue aboutContacts(QualityCode code, String contactsText, String why) {
+        return new QualityIssue(FIELD_CONTACTS, -1, code, StoredText.cap(contactsText, StoredText.MAX_EVIDENCE_CHARS),
+                null, why);
     }
 }

@@ -31,8 +31,9 @@ final class RegionResolver {
             return null;
         }
         String digits = s.startsWith("+") ? s.substring(1) : s;
-        if (!digits.isEmpty() && digits.length() <= 3 && isAsciiDigits(digits)) {
-            return fromCallingCode(Integer.parseInt(digits));
+        if (!digits.isEmpty() && isAsciiDigits(digits)) {
+            // Calling codes have no leading zero; "001" is libphonenumber's non-geographic pseudo-region.
+            return digits.length() <= 3 && digits.charAt(0) != '0' ? fromCallingCode(Integer.parseInt(digits)) : null;
         }
         String upper = s.toUpperCase(Locale.ROOT);
         if (upper.equals("UK")) {

@@ -53,6 +53,10 @@ public final class ConsistencyVerifier {
         MismatchCollector collector = new MismatchCollector(options.maxDetails());
         Suspects suspects = new Suspects();
         long[] bounds = idBounds();
+        if (bounds != null && bounds[0] == Long.MIN_VALUE) {
+            // Ranges exclude their lower end, and nothing lies below Long.MIN_VALUE to start from.
+            throw new IllegalStateException("cannot verify " + table + ": it holds the id " + Long.MIN_VALUE);
+        }
         if (bounds != null) {
             List<IdRange> ranges = IdRange.split(bounds[0] - 1, bounds[1], options.threads() * RANGES_PER_THREAD);
             LOG.info("verifying {} against {}: ids {}..{} in {} ranges, {} threads, sample {}",

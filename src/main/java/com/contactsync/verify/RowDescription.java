@@ -26,7 +26,8 @@ final class RowDescription {
     static String differences(ContactTable table, List<Object> expected, List<Object> actual) {
         List<ContactTable.Column> columns = table.columns();
         StringBuilder text = new StringBuilder();
-        for (int i = 0; i < columns.size() && table.key(expected).size() > i; i++) {
+        int keyColumns = table.key(expected).size();
+        for (int i = 0; i < keyColumns; i++) {
             text.append(i == 0 ? "" : " ").append(columns.get(i).name()).append('=').append(value(columns.get(i), expected.get(i)));
         }
         text.append(':');

@@ -51,7 +51,8 @@ class ContactNormalizerFuzzTest {
             String country = random.nextInt(4) == 0 ? randomChars() : null;
             String context = "run " + run + " input " + input;
             NormalizedContacts[] result = new NormalizedContacts[1];
-            assertThatCode(() -> result[0] = normalizer.normalize(input, country)).as(context).doesNotThrowAnyException();
+            assertThatCode(() -> result[0] = normalizer.normalize(input, country))
+                    .as(context).doesNotThrowAnyException();
             checkInvariants(result[0]);
             if (!result[0].emails().isEmpty() || !result[0].phones().isEmpty()) {
                 withRows++;

@@ -35,7 +35,8 @@ class ContactNormalizerTest {
 
         assertThat(copy.settings()).isEqualTo(original.settings());
         assertThat(copy.normalize(CONTACTS, null)).isEqualTo(original.normalize(CONTACTS, null));
-        assertThat(copy.normalize(CONTACTS, null).phones()).extracting(PhoneRow::phone).containsExactly("+442079460018");
+        assertThat(copy.normalize(CONTACTS, null).phones()).extracting(PhoneRow::phone)
+                .containsExactly("+442079460018");
     }
 
     @Test

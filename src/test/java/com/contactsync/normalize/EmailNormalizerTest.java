@@ -52,8 +52,8 @@ class EmailNormalizerTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"a@localhost", "a@com", "a b@x.com", "a\u00A0b@x.com", "\"a b\"@x.com", "\"a\u0001b\"@x.com",
-        "a..b@x.com", "a@x..com", "a@-x.com", "a@x.invalidtld"})
+    @ValueSource(strings = {"a@localhost", "a@com", "a b@x.com", "a\u00A0b@x.com", "\"a b\"@x.com",
+        "\"a\u0001b\"@x.com", "a..b@x.com", "a@x..com", "a@-x.com", "a@x.invalidtld"})
     void invalidAddressesStillGiveRows(String raw) {
         NormalizedEntry<EmailRow> entry = normalize(raw);
 
@@ -101,7 +101,8 @@ class EmailNormalizerTest {
 
         assertThat(entry.row()).isNull();
         assertThat(entry.key()).isNull();
-        assertThat(entry.issues()).containsExactly(new QualityIssue("email", 3, QualityCode.EMAIL_EMPTY, raw, null, null));
+        assertThat(entry.issues())
+                .containsExactly(new QualityIssue("email", 3, QualityCode.EMAIL_EMPTY, raw, null, null));
     }
 
     @Test

@@ -47,8 +47,8 @@ record TableCase(String name, String text, String profileCountry, NormalizerSett
     private static TableCase of(JsonNode c) {
         String name = c.required("name").textValue();
         try {
-            NormalizerSettings settings = new NormalizerSettings(
-                    c.has("region") ? c.get("region").textValue() : "US", c.has("max") ? c.get("max").intValue() : 1000);
+            NormalizerSettings settings = new NormalizerSettings(c.has("region") ? c.get("region").textValue() : "US",
+                    c.has("max") ? c.get("max").intValue() : 1000);
             List<EmailRow> emails = new ArrayList<>();
             for (JsonNode e : c.path("emails")) {
                 expectSize(e, 6);
