@@ -1,11 +1,13 @@
 package com.contactsync;
 
 import com.contactsync.normalize.ContactNormalizer;
-import com.contactsync.sink.ProfileWrite;
+import com.contactsync.sink.ProfileWriteBatch;
+import com.contactsync.sink.ProfileWriteBatcher;
 import com.contactsync.source.ProfileEvent;
 import com.contactsync.sync.ProfileSyncFunction;
 
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.api.connector.sink2.Sink;
 import org.apache.flink.api.connector.source.Source;
@@ -17,13 +19,16 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
  *
  * <pre>
  *   backfill splits ─┐
- *                    ├─ keyBy(profile id) ─ normalize / dedupe / decide ─ exactly-once JDBC sink
+ *                    ├─ keyBy(profile id) ─ normalize / dedupe / decide ─ batch ─ exactly-once JDBC sink
  *   change topic ────┘
  * </pre>
  *
  * <p>Sources and sink are arguments, so tests run the very same graph with failure injection.
  */
 public final class ContactSyncPipeline {
+
+    /** Upper bound of one batch statement's JSON, so a few huge profiles cannot make it unbounded. */
+    static final int MAX_BATCH_CHARS = 8 << 20;
 
     private ContactSyncPipeline() {}
 
@@ -36,7 +41,8 @@ public final class ContactSyncPipeline {
             Source<ProfileEvent, ?, ?> backfill,
             DataStream<ProfileEvent> changes,
             ContactNormalizer normalizer,
-            Sink<ProfileWrite> sink) {
+            int writeBatchProfiles,
+            Sink<ProfileWriteBatch> sink) {
         DataStream<ProfileEvent> events = null;
         if (backfill != null) {
             events = env.fromSource(backfill, WatermarkStrategy.noWatermarks(), OperatorIds.BACKFILL_SOURCE.displayName())
@@ -52,6 +58,9 @@ public final class ContactSyncPipeline {
                 .process(new ProfileSyncFunction(normalizer))
                 .uid(OperatorIds.PROFILE_SYNC.uid())
                 .name(OperatorIds.PROFILE_SYNC.displayName())
+                .transform(OperatorIds.WRITE_BATCHER.displayName(), TypeInformation.of(ProfileWriteBatch.class),
+                        new ProfileWriteBatcher(writeBatchProfiles, MAX_BATCH_CHARS))
+                .uid(OperatorIds.WRITE_BATCHER.uid())
                 .sinkTo(sink)
                 .uid(OperatorIds.SINK.uid())
                 .name(OperatorIds.SINK.displayName());

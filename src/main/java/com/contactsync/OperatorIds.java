@@ -9,6 +9,7 @@ public enum OperatorIds {
     CHANGE_SOURCE("change-source", "Live: profile change topic"),
     CHANGE_PARSER("change-parser", "Parse change events"),
     PROFILE_SYNC("profile-sync", "Normalize, dedupe and decide writes (keyed by profile)"),
+    WRITE_BATCHER("write-batcher", "Batch profile writes until the next checkpoint barrier"),
     SINK("contacts-sink", "Exactly-once JDBC sink (XA): profile_email, profile_phone, quality");
 
     private final String uid;

@@ -55,7 +55,7 @@ class BackfillRecoveryITCase {
         JobConfig config = PipelineRun.config(db, 1_000);
         String run = UUID.randomUUID().toString();
         FaultInjectingSink sink = new FaultInjectingSink(
-                ExactlyOnceProfileSink.create(config.target(), config.sinkBatchSize()), Fault.FAIL_WHILE_WRITING, run, PROFILES / 4);
+                ExactlyOnceProfileSink.create(config.target()), Fault.FAIL_WHILE_WRITING, run, PROFILES / 4);
 
         PipelineRun.backfill(config, sink, Duration.ofMinutes(3));
 
@@ -69,7 +69,7 @@ class BackfillRecoveryITCase {
         JobConfig config = PipelineRun.config(db, 1_000);
         String run = UUID.randomUUID().toString();
         FaultInjectingSink sink = new FaultInjectingSink(
-                ExactlyOnceProfileSink.create(config.target(), config.sinkBatchSize()), Fault.CRASH_BETWEEN_PREPARE_AND_COMMIT, run, 0);
+                ExactlyOnceProfileSink.create(config.target()), Fault.CRASH_BETWEEN_PREPARE_AND_COMMIT, run, 0);
 
         PipelineRun.backfill(config, sink, Duration.ofMinutes(3));
 

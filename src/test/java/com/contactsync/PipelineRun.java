@@ -6,7 +6,7 @@ import com.contactsync.config.ConfigLoader;
 import com.contactsync.config.JdbcEndpoint;
 import com.contactsync.config.JobConfig;
 import com.contactsync.sink.ExactlyOnceProfileSink;
-import com.contactsync.sink.ProfileWrite;
+import com.contactsync.sink.ProfileWriteBatch;
 import com.contactsync.source.backfill.BackfillSource;
 
 import org.apache.flink.api.connector.sink2.Sink;
@@ -54,17 +54,17 @@ public final class PipelineRun {
     }
 
     /** The production sink for this config. */
-    public static Sink<ProfileWrite> productionSink(JobConfig config) {
-        return ExactlyOnceProfileSink.create(config.target(), config.sinkBatchSize());
+    public static Sink<ProfileWriteBatch> productionSink(JobConfig config) {
+        return ExactlyOnceProfileSink.create(config.target());
     }
 
     /** Prepares the target as the job's main does, runs the backfill to its end, fails on timeout. */
-    public static void backfill(JobConfig config, Sink<ProfileWrite> sink, Duration timeout) throws Exception {
+    public static void backfill(JobConfig config, Sink<ProfileWriteBatch> sink, Duration timeout) throws Exception {
         ContactSyncJob.prepareTarget(config);
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(flinkConfiguration());
         JobEnvironment.configure(env, config);
         ContactSyncPipeline.build(
-                env, new BackfillSource(ContactSyncJob.backfillSettings(config)), null, ContactSyncJob.normalizer(config), sink);
+                env, new BackfillSource(ContactSyncJob.backfillSettings(config)), null, ContactSyncJob.normalizer(config), config.sinkBatchSize(), sink);
         JobClient client = env.executeAsync("backfill-test");
         try {
             client.getJobExecutionResult().get(timeout.toMillis(), TimeUnit.MILLISECONDS);

@@ -52,7 +52,8 @@ public final class ContactSyncJob {
                 new BackfillSource(backfillSettings(config)),
                 null,
                 normalizer(config),
-                ExactlyOnceProfileSink.create(config.target(), config.sinkBatchSize()));
+                config.sinkBatchSize(),
+                ExactlyOnceProfileSink.create(config.target()));
     }
 
     public static ContactNormalizer normalizer(JobConfig config) {

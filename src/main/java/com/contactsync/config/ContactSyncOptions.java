@@ -63,7 +63,7 @@ public final class ContactSyncOptions {
 
     public static final ConfigOption<Integer> SINK_BATCH_SIZE =
             ConfigOptions.key("sink.batch-size").intType().defaultValue(500)
-                    .withDescription("Profile writes sent to PostgreSQL in one batch, inside the checkpoint's XA transaction.");
+                    .withDescription("Most profiles applied by one set-based statement (batches are also cut at every checkpoint barrier).");
 
     public static final ConfigOption<String> JOB_MODE =
             ConfigOptions.key("job.mode").stringType().defaultValue("backfill")

@@ -17,7 +17,7 @@ public final class ExactlyOnceProfileSink {
 
     private ExactlyOnceProfileSink() {}
 
-    public static JdbcSink<ProfileWrite> create(JdbcEndpoint target, int batchSize) {
+    public static JdbcSink<ProfileWriteBatch> create(JdbcEndpoint target) {
         PostgresXaDataSource dataSource = new PostgresXaDataSource(target);
         JdbcExactlyOnceOptions exactlyOnce =
                 JdbcExactlyOnceOptions.builder()
@@ -29,11 +29,12 @@ public final class ExactlyOnceProfileSink {
                         .build();
         JdbcExecutionOptions execution =
                 JdbcExecutionOptions.builder()
-                        .withBatchSize(batchSize)
+                        // Each record is already a batch of profiles (ProfileWriteBatcher).
+                        .withBatchSize(4)
                         .withBatchIntervalMs(0)
                         .withMaxRetries(0)
                         .build();
-        return JdbcSink.<ProfileWrite>builder()
+        return JdbcSink.<ProfileWriteBatch>builder()
                 .withQueryStatement(ProfileWriteStatement.SQL, new ProfileWriteStatement())
                 .withExecutionOptions(execution)
                 .buildExactlyOnce(

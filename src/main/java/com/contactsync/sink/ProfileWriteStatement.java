@@ -6,21 +6,22 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 
 /**
- * The one statement that applies a {@link ProfileWrite}: it deletes the profile's rows that are no
- * longer in its lists and upserts the rest, in the emails, phones and issues tables at once. It is
- * idempotent (a replay changes nothing, not even a tuple: unchanged rows are not updated), and one
- * statement means one profile's change is never half-visible.
+ * The one statement that applies a {@link ProfileWriteBatch}: for every profile in it, it deletes
+ * the profile's rows that are no longer in its lists and upserts the rest, in the emails, phones
+ * and issues tables at once. It is idempotent (a replay changes nothing, not even a tuple:
+ * unchanged rows are not updated), and a profile's change is never half-visible.
  */
-public final class ProfileWriteStatement implements JdbcStatementBuilder<ProfileWrite> {
+public final class ProfileWriteStatement implements JdbcStatementBuilder<ProfileWriteBatch> {
 
     private static final long serialVersionUID = 1L;
 
     public static final String SQL =
-            "WITH p AS (SELECT ?::bigint AS id, ?::jsonb AS emails, ?::jsonb AS phones, ?::jsonb AS issues),\n"
+            "WITH p AS (SELECT * FROM jsonb_to_recordset(?::jsonb) AS x(id bigint, emails jsonb, phones jsonb, issues jsonb)),\n"
                     + " e AS (SELECT p.id, x.* FROM p, jsonb_to_recordset(p.emails)"
                     + " AS x(email text, email_raw text, domain text, type text, is_valid boolean, position int)),\n"
-                    + " e_del AS (DELETE FROM profile_email t USING p WHERE t.profile_id = p.id"
-                    + " AND t.email NOT IN (SELECT email FROM e)),\n"
+                    + " ids AS (SELECT ARRAY(SELECT id FROM p) AS ids),\n"
+                    + " e_del AS (DELETE FROM profile_email t WHERE t.profile_id = ANY ((SELECT ids FROM ids)::bigint[])"
+                    + " AND NOT EXISTS (SELECT 1 FROM e WHERE e.id = t.profile_id AND e.email = t.email)),\n"
                     + " e_up AS (INSERT INTO profile_email AS t (profile_id, email, email_raw, domain, type, is_valid, position)"
                     + " SELECT id, email, email_raw, domain, type, is_valid, position FROM e"
                     + " ON CONFLICT (profile_id, email) DO UPDATE SET email_raw = EXCLUDED.email_raw,"
@@ -30,8 +31,8 @@ public final class ProfileWriteStatement implements JdbcStatementBuilder<Profile
                     + " IS DISTINCT FROM (EXCLUDED.email_raw, EXCLUDED.domain, EXCLUDED.type, EXCLUDED.is_valid, EXCLUDED.position)),\n"
                     + " ph AS (SELECT p.id, x.* FROM p, jsonb_to_recordset(p.phones)"
                     + " AS x(phone text, extension text, phone_raw text, country text, type text, is_valid boolean, position int)),\n"
-                    + " ph_del AS (DELETE FROM profile_phone t USING p WHERE t.profile_id = p.id"
-                    + " AND (t.phone, t.extension) NOT IN (SELECT phone, extension FROM ph)),\n"
+                    + " ph_del AS (DELETE FROM profile_phone t WHERE t.profile_id = ANY ((SELECT ids FROM ids)::bigint[])"
+                    + " AND NOT EXISTS (SELECT 1 FROM ph WHERE ph.id = t.profile_id AND ph.phone = t.phone AND ph.extension = t.extension)),\n"
                     + " ph_up AS (INSERT INTO profile_phone AS t (profile_id, phone, extension, phone_raw, country, type, is_valid, position)"
                     + " SELECT id, phone, extension, phone_raw, country, type, is_valid, position FROM ph"
                     + " ON CONFLICT (profile_id, phone, extension) DO UPDATE SET phone_raw = EXCLUDED.phone_raw,"
@@ -41,8 +42,8 @@ public final class ProfileWriteStatement implements JdbcStatementBuilder<Profile
                     + " IS DISTINCT FROM (EXCLUDED.phone_raw, EXCLUDED.country, EXCLUDED.type, EXCLUDED.is_valid, EXCLUDED.position)),\n"
                     + " q AS (SELECT p.id, x.* FROM p, jsonb_to_recordset(p.issues)"
                     + " AS x(issue_no int, field text, position int, code text, raw_value text, normalized_value text, suggestion text)),\n"
-                    + " q_del AS (DELETE FROM contact_quality_issue t USING p WHERE t.profile_id = p.id"
-                    + " AND t.issue_no NOT IN (SELECT issue_no FROM q))\n"
+                    + " q_del AS (DELETE FROM contact_quality_issue t WHERE t.profile_id = ANY ((SELECT ids FROM ids)::bigint[])"
+                    + " AND NOT EXISTS (SELECT 1 FROM q WHERE q.id = t.profile_id AND q.issue_no = t.issue_no))\n"
                     + "INSERT INTO contact_quality_issue AS t (profile_id, issue_no, field, position, code, raw_value, normalized_value, suggestion)"
                     + " SELECT id, issue_no, field, position, code, raw_value, normalized_value, suggestion FROM q"
                     + " ON CONFLICT (profile_id, issue_no) DO UPDATE SET field = EXCLUDED.field, position = EXCLUDED.position,"
@@ -53,10 +54,7 @@ public final class ProfileWriteStatement implements JdbcStatementBuilder<Profile
                     + " EXCLUDED.normalized_value, EXCLUDED.suggestion)";
 
     @Override
-    public void accept(PreparedStatement statement, ProfileWrite write) throws SQLException {
-        statement.setLong(1, write.profileId);
-        statement.setString(2, write.emailsJson);
-        statement.setString(3, write.phonesJson);
-        statement.setString(4, write.issuesJson);
+    public void accept(PreparedStatement statement, ProfileWriteBatch batch) throws SQLException {
+        statement.setString(1, batch.profilesJson);
     }
 }

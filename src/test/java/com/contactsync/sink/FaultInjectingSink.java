@@ -27,11 +27,11 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * writer does when a checkpoint is taken.
  */
 public final class FaultInjectingSink
-        implements Sink<ProfileWrite>, SupportsWriterState<ProfileWrite, JdbcWriterState>, SupportsCommitter<JdbcCommitable> {
+        implements Sink<ProfileWriteBatch>, SupportsWriterState<ProfileWriteBatch, JdbcWriterState>, SupportsCommitter<JdbcCommitable> {
 
     /** Which fault to inject. */
     public enum Fault {
-        /** Throw from write() once enough records were written after a checkpoint was taken. */
+        /** Throw from write() once enough profiles were written after a checkpoint was taken. */
         FAIL_WHILE_WRITING,
         /** Throw from snapshotState() after PREPARE and before the connector's COMMIT. */
         CRASH_BETWEEN_PREPARE_AND_COMMIT
@@ -39,12 +39,12 @@ public final class FaultInjectingSink
 
     private static final Map<String, AtomicBoolean> FIRED = new ConcurrentHashMap<>();
 
-    private final JdbcSink<ProfileWrite> delegate;
+    private final JdbcSink<ProfileWriteBatch> delegate;
     private final Fault fault;
     private final String runId;
     private final long afterRecords;
 
-    public FaultInjectingSink(JdbcSink<ProfileWrite> delegate, Fault fault, String runId, long afterRecords) {
+    public FaultInjectingSink(JdbcSink<ProfileWriteBatch> delegate, Fault fault, String runId, long afterRecords) {
         this.delegate = delegate;
         this.fault = fault;
         this.runId = runId;
@@ -58,12 +58,12 @@ public final class FaultInjectingSink
     }
 
     @Override
-    public StatefulSinkWriter<ProfileWrite, JdbcWriterState> createWriter(WriterInitContext context) throws IOException {
+    public StatefulSinkWriter<ProfileWriteBatch, JdbcWriterState> createWriter(WriterInitContext context) throws IOException {
         return restoreWriter(context, Collections.emptyList());
     }
 
     @Override
-    public StatefulSinkWriter<ProfileWrite, JdbcWriterState> restoreWriter(
+    public StatefulSinkWriter<ProfileWriteBatch, JdbcWriterState> restoreWriter(
             WriterInitContext context, Collection<JdbcWriterState> state) throws IOException {
         return new Writer(delegate.restoreWriter(context, state));
     }
@@ -84,21 +84,21 @@ public final class FaultInjectingSink
     }
 
     private final class Writer
-            implements StatefulSinkWriter<ProfileWrite, JdbcWriterState>, CommittingSinkWriter<ProfileWrite, JdbcCommitable> {
+            implements StatefulSinkWriter<ProfileWriteBatch, JdbcWriterState>, CommittingSinkWriter<ProfileWriteBatch, JdbcCommitable> {
 
-        private final org.apache.flink.connector.jdbc.core.datastream.sink.writer.JdbcWriter<ProfileWrite> writer;
+        private final org.apache.flink.connector.jdbc.core.datastream.sink.writer.JdbcWriter<ProfileWriteBatch> writer;
         private long written;
         private int snapshots;
         private boolean prepared;
 
-        Writer(org.apache.flink.connector.jdbc.core.datastream.sink.writer.JdbcWriter<ProfileWrite> writer) {
+        Writer(org.apache.flink.connector.jdbc.core.datastream.sink.writer.JdbcWriter<ProfileWriteBatch> writer) {
             this.writer = writer;
         }
 
         @Override
-        public void write(ProfileWrite element, Context context) throws IOException, InterruptedException {
+        public void write(ProfileWriteBatch element, Context context) throws IOException, InterruptedException {
             writer.write(element, context);
-            written++;
+            written += element.profiles;
             if (fault == Fault.FAIL_WHILE_WRITING && snapshots >= 2 && written >= afterRecords && fire()) {
                 throw new IOException("injected failure while writing (test)");
             }

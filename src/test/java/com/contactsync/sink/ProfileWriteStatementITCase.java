@@ -74,9 +74,18 @@ class ProfileWriteStatementITCase {
         assertThat(rows("SELECT profile_id::text FROM contact_quality_issue")).isEmpty();
     }
 
-    private void apply(ProfileWrite write) throws SQLException {
+    @Test
+    void oneBatchAppliesEveryProfileOnItsOwn() throws SQLException {
+        apply(TWO_EMAILS, new ProfileWrite(8, TWO_EMAILS.emailsJson, "[]", "[]"), new ProfileWrite(9, ONE_EMAIL.emailsJson, "[]", "[]"));
+        apply(ONE_EMAIL, ProfileWrite.removal(8));
+        assertThat(rows("SELECT profile_id || ':' || email FROM profile_email"))
+                .containsExactlyInAnyOrder("7:b@y.io", "9:b@y.io");
+        assertThat(rows("SELECT profile_id::text FROM profile_phone")).isEmpty();
+    }
+
+    private void apply(ProfileWrite... writes) throws SQLException {
         try (Connection c = db.connect(); PreparedStatement s = c.prepareStatement(ProfileWriteStatement.SQL)) {
-            new ProfileWriteStatement().accept(s, write);
+            new ProfileWriteStatement().accept(s, ProfileWriteBatch.of(java.util.List.of(writes)));
             s.addBatch();
             s.executeBatch();
         }

@@ -64,6 +64,18 @@ final class DebeziumJson {
         return root;
     }
 
+    /** The before- or after-image of an op; null when absent or JSON null. */
+    static JsonNode row(JsonNode envelope, String field, String op) throws MalformedChangeException {
+        JsonNode row = envelope.get(field);
+        if (row == null || row.isNull()) {
+            return null;
+        }
+        if (!row.isObject()) {
+            throw new MalformedChangeException(field + " of op '" + op + "' is not an object");
+        }
+        return row;
+    }
+
     /** A text field's value; null when absent or JSON null. */
     static String text(JsonNode object, String field, String what) throws MalformedChangeException {
         JsonNode node = object.get(field);
