@@ -13,7 +13,6 @@ import java.time.Duration;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.SplittableRandom;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.LockSupport;
@@ -198,9 +197,5 @@ public final class LiveTrafficSimulator implements AutoCloseable {
             LOG.info("live traffic on {}: {} changes/s, {}", table, changesPerSecond, mix);
             return simulator;
         }
-    }
-
-    static long millis(Duration duration) {
-        return TimeUnit.NANOSECONDS.toMillis(duration.toNanos());
     }
 }

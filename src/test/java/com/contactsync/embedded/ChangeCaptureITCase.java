@@ -194,6 +194,55 @@ class ChangeCaptureITCase {
     }
 
     @Test
+    void publishesOneEventPerChangeOfLiveTrafficAndATombstonePerDelete() throws Exception {
+        JdbcEndpoint db = databaseWithTables();
+        String topic = newTopic(4);
+        try (ChangeCapture capture = new ChangeCapture(settings(db, topic).build())) {
+            capture.start(START_TIMEOUT);
+            LiveTrafficSimulator traffic = LiveTrafficSimulator.builder(db).changesPerSecond(300).seed(4).start();
+            Thread.sleep(2_000);
+            traffic.stop();
+            Map<LiveTrafficKind, Long> counts = traffic.counts();
+            long deletes = counts.get(LiveTrafficKind.DELETE);
+            long expected = traffic.changesMade() + deletes;
+
+            List<TopicReader.Record> records = TopicReader.readAll(kafka.bootstrapServers(), topic, (int) expected, READ_TIMEOUT);
+
+            assertThat(records).hasSize((int) expected);
+            assertThat(capture.recordsPublished()).isEqualTo(expected);
+            Map<String, Long> ops = records.stream()
+                    .collect(Collectors.groupingBy(r -> String.valueOf(op(r)), Collectors.counting()));
+            assertThat(ops).containsEntry("c", counts.get(LiveTrafficKind.INSERT) + counts.get(LiveTrafficKind.REINSERT))
+                    .containsEntry("u", counts.get(LiveTrafficKind.CONTACT_EDIT) + counts.get(LiveTrafficKind.OTHER_EDIT))
+                    .containsEntry("d", deletes)
+                    .containsEntry("null", deletes);
+        }
+    }
+
+    @Test
+    void keepsPublishingAcrossAKafkaBrokerRestart() throws Exception {
+        JdbcEndpoint db = databaseWithTables();
+        String topic = newTopic(1);
+        try (ChangeCapture capture = new ChangeCapture(settings(db, topic).build())) {
+            capture.start(START_TIMEOUT);
+            insertProfile(db, 1);
+            assertThat(TopicReader.readAll(kafka.bootstrapServers(), topic, 1, READ_TIMEOUT)).hasSize(1);
+
+            kafka.stop();
+            insertProfile(db, 2);
+            insertProfile(db, 3);
+            Thread.sleep(1_000);
+            kafka.restart();
+            insertProfile(db, 4);
+
+            List<TopicReader.Record> records = TopicReader.readAll(kafka.bootstrapServers(), topic, 4, READ_TIMEOUT);
+            assertThat(records).extracting(TopicReader.Record::key)
+                    .containsExactly("{\"id\":1}", "{\"id\":2}", "{\"id\":3}", "{\"id\":4}");
+            assertThat(capture.failure()).isEmpty();
+        }
+    }
+
+    @Test
     void refusesToStartWithoutItsTopic() throws Exception {
         JdbcEndpoint db = databaseWithTables();
         try (ChangeCapture capture = new ChangeCapture(settings(db, "no-such-topic").build())) {
