@@ -37,6 +37,7 @@ public final class ChangeCapture implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(ChangeCapture.class);
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(30);
+    private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
 
     private final ChangeCaptureSettings settings;
     private final ChangeCaptureSlot slot;
@@ -50,6 +51,11 @@ public final class ChangeCapture implements AutoCloseable {
     public ChangeCapture(ChangeCaptureSettings settings) {
         this.settings = settings;
         this.slot = new ChangeCaptureSlot(settings.endpoint(), settings.slotName(), settings.publicationName());
+    }
+
+    /** {@link #start(Duration)} waiting at most a minute. */
+    public void start() {
+        start(START_TIMEOUT);
     }
 
     /**

@@ -31,6 +31,8 @@ public record ChangeCaptureSettings(
     public static final String DEFAULT_SLOT = "contactsync_cdc";
 
     private static final Pattern SLOT_NAME = Pattern.compile("[a-z0-9_]{1,63}");
+    // Debezium writes the publication name into its DDL unquoted: only lower case survives unchanged.
+    private static final Pattern PUBLICATION_NAME = Pattern.compile("[a-z_][a-z0-9_]{0,62}");
     private static final Pattern TOPIC_NAME = Pattern.compile("[A-Za-z0-9._-]{1,249}");
 
     public ChangeCaptureSettings {
@@ -54,7 +56,10 @@ public record ChangeCaptureSettings(
             throw new IllegalArgumentException(
                     "a replication slot name is lower-case letters, digits and _, at most 63, got '" + slotName + "'");
         }
-        SqlIdentifier.of(publicationName);
+        if (publicationName == null || !PUBLICATION_NAME.matcher(publicationName).matches()) {
+            throw new IllegalArgumentException("a publication name is lower-case letters, digits and _,"
+                    + " starting with a letter or _, at most 63, got '" + publicationName + "'");
+        }
         Objects.requireNonNull(offsetDirectory, "an offset directory is required so a restarted capture resumes");
         requirePositive("heartbeat interval", heartbeatInterval);
         requirePositive("poll interval", pollInterval);

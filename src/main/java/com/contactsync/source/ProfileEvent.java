@@ -33,6 +33,8 @@ public class ProfileEvent {
     public boolean contactsUnchanged;
     /** Position of the change in the source's log (e.g. LSN); 0 for backfill rows. */
     public long sourcePosition;
+    /** When the source committed the change (Debezium's source.ts_ms); 0 when unknown. */
+    public long sourceTimestampMillis;
 
     public ProfileEvent() {}
 
@@ -69,6 +71,7 @@ public class ProfileEvent {
         return profileId == that.profileId
                 && contactsUnchanged == that.contactsUnchanged
                 && sourcePosition == that.sourcePosition
+                && sourceTimestampMillis == that.sourceTimestampMillis
                 && kind == that.kind
                 && Objects.equals(contacts, that.contacts)
                 && Objects.equals(country, that.country);

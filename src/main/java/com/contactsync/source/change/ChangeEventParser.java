@@ -88,18 +88,23 @@ public final class ChangeEventParser implements Serializable {
         }
         JsonNode lsn = source.get("lsn");
         long position = lsn == null || lsn.isNull() ? 0 : longValue(lsn, "source.lsn");
+        ProfileEvent event;
         switch (op) {
             case "t":
                 throw new MalformedChangeException(TRUNCATE_REASON);
             case "d":
-                return ChangeRecord.profile(ProfileEvent.delete(id(row(envelope, "before", op), key), position));
+                event = ProfileEvent.delete(id(row(envelope, "before", op), key), position);
+                break;
             default:
                 JsonNode after = row(envelope, "after", op);
                 if (after == null) {
                     throw new MalformedChangeException("op '" + op + "' without after");
                 }
-                return ChangeRecord.profile(upsert(after, key, position));
+                event = upsert(after, key, position);
         }
+        JsonNode committedAt = source.get("ts_ms");
+        event.sourceTimestampMillis = committedAt != null && committedAt.canConvertToLong() ? committedAt.longValue() : 0;
+        return ChangeRecord.profile(event);
     }
 
     private ProfileEvent upsert(JsonNode after, byte[] key, long position) throws MalformedChangeException {
