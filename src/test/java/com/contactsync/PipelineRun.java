@@ -64,7 +64,8 @@ public final class PipelineRun {
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(flinkConfiguration());
         JobEnvironment.configure(env, config);
         ContactSyncPipeline.build(
-                env, new BackfillSource(ContactSyncJob.backfillSettings(config)), null, ContactSyncJob.normalizer(config), config.sinkBatchSize(), sink);
+                env, new BackfillSource(ContactSyncJob.backfillSettings(config)), null, ContactSyncJob.normalizer(config),
+                config.sinkBatchSize(), sink, null);
         JobClient client = env.executeAsync("backfill-test");
         try {
             client.getJobExecutionResult().get(timeout.toMillis(), TimeUnit.MILLISECONDS);

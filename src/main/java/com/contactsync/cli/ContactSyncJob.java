@@ -3,6 +3,8 @@ package com.contactsync.cli;
 import com.contactsync.ContactSyncPipeline;
 import com.contactsync.config.ConfigLoader;
 import com.contactsync.config.JobConfig;
+import com.contactsync.config.LiveSettings;
+import com.contactsync.deadletter.DeadLetterSink;
 import com.contactsync.normalize.ContactNormalizer;
 import com.contactsync.normalize.NormalizerSettings;
 import com.contactsync.sink.ExactlyOnceProfileSink;
@@ -11,7 +13,13 @@ import com.contactsync.sink.PostgresXaDataSource;
 import com.contactsync.sink.TargetSchema;
 import com.contactsync.source.backfill.BackfillSettings;
 import com.contactsync.source.backfill.BackfillSource;
+import com.contactsync.source.change.ChangeParserSettings;
+import com.contactsync.source.change.ChangeRecord;
+import com.contactsync.source.change.ChangeSourceFactory;
+import com.contactsync.source.change.TopicCoverage;
 
+import org.apache.flink.api.connector.source.Source;
+import org.apache.flink.connector.kafka.source.enumerator.initializer.OffsetsInitializer;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
 import java.nio.file.Path;
@@ -29,9 +37,10 @@ public final class ContactSyncJob {
     public static void main(String[] args) throws Exception {
         JobConfig config = parseArgs(args);
         prepareTarget(config);
+        OffsetsInitializer changesFrom = prepareChanges(config);
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
         JobEnvironment.configure(env, config);
-        build(env, config);
+        build(env, config, changesFrom);
         env.execute(config.jobName());
     }
 
@@ -41,19 +50,42 @@ public final class ContactSyncJob {
         OrphanedTransactionResolver.commitOrphans(new PostgresXaDataSource(config.target()).get());
     }
 
-    /** The pipeline with the real sources and the exactly-once sink. */
-    public static void build(StreamExecutionEnvironment env, JobConfig config) {
-        if (config.mode().readsChanges()) {
-            throw new UnsupportedOperationException(
-                    "mode " + config.mode() + " needs the change topic, which this build does not read yet; use --mode backfill");
+    /**
+     * Where the change topic is read from when the job starts without state (a restored job
+     * continues at its checkpointed offsets). In mode both, the topic is first proven to cover
+     * the backfill (watermark round trip); null when the mode reads no changes.
+     */
+    public static OffsetsInitializer prepareChanges(JobConfig config) {
+        if (!config.mode().readsChanges()) {
+            return null;
         }
+        if (config.live().start() == LiveSettings.Start.EARLIEST) {
+            return ChangeSourceFactory.earliest();
+        }
+        return ChangeSourceFactory.startingAt(TopicCoverage.establish(config.source(), config.live(), changeParserSettings(config)));
+    }
+
+    /** The pipeline with the real sources and sinks of the configured mode. */
+    public static void build(StreamExecutionEnvironment env, JobConfig config, OffsetsInitializer changesFrom) {
         ContactSyncPipeline.build(
                 env,
-                new BackfillSource(backfillSettings(config)),
-                null,
+                config.mode().readsBackfill() ? new BackfillSource(backfillSettings(config)) : null,
+                config.mode().readsChanges() ? changeSource(config, changesFrom) : null,
                 normalizer(config),
                 config.sinkBatchSize(),
-                ExactlyOnceProfileSink.create(config.target()));
+                ExactlyOnceProfileSink.create(config.target()),
+                config.mode().readsChanges() ? DeadLetterSink.create(config.target()) : null);
+    }
+
+    public static Source<ChangeRecord, ?, ?> changeSource(JobConfig config, OffsetsInitializer changesFrom) {
+        LiveSettings live = config.live();
+        return ChangeSourceFactory.create(live.bootstrapServers(), live.topic(), live.groupId(), changesFrom, changeParserSettings(config));
+    }
+
+    public static ChangeParserSettings changeParserSettings(JobConfig config) {
+        return new ChangeParserSettings(config.table(), config.idColumn(), config.contactsColumn(), config.countryColumn())
+                .withWatermarkTable(config.live().watermarkTable())
+                .withUnavailablePlaceholder(config.live().unavailablePlaceholder());
     }
 
     public static ContactNormalizer normalizer(JobConfig config) {

@@ -31,7 +31,7 @@ public final class LocalRunner {
         StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(
                 JobEnvironment.localClusterConfiguration(config, checkpoints.toUri().toString()));
         JobEnvironment.configure(env, config);
-        ContactSyncJob.build(env, config);
+        ContactSyncJob.build(env, config, ContactSyncJob.prepareChanges(config));
         long start = System.nanoTime();
         JobClient client = env.executeAsync(config.jobName());
         LOG.info("job {} submitted to the local cluster", client.getJobID());

@@ -65,6 +65,28 @@ public final class ContactSyncOptions {
             ConfigOptions.key("sink.batch-size").intType().defaultValue(500)
                     .withDescription("Most profiles applied by one set-based statement (batches are also cut at every checkpoint barrier).");
 
+    public static final ConfigOption<String> KAFKA_BOOTSTRAP_SERVERS =
+            ConfigOptions.key("kafka.bootstrap-servers").stringType().defaultValue("")
+                    .withDescription("Kafka bootstrap servers of the change topic (modes live and both).");
+    public static final ConfigOption<String> KAFKA_TOPIC =
+            ConfigOptions.key("kafka.topic").stringType().defaultValue("contactsync.profile.changes")
+                    .withDescription("The change topic: Debezium JSON change events of the profile table and the watermark table, keyed by profile id.");
+    public static final ConfigOption<String> KAFKA_GROUP_ID =
+            ConfigOptions.key("kafka.group-id").stringType().defaultValue("contactsync")
+                    .withDescription("Consumer group id (offsets are committed on checkpoints, for monitoring only: the job's own offsets live in its checkpoints).");
+    public static final ConfigOption<String> LIVE_START =
+            ConfigOptions.key("live.start").stringType().defaultValue("coverage")
+                    .withDescription("Where a job without state starts reading the topic: coverage (the topic's end, proven live by a watermark round trip before the backfill reads anything) or earliest.");
+    public static final ConfigOption<String> LIVE_WATERMARK_TABLE =
+            ConfigOptions.key("live.watermark-table").stringType().defaultValue("contactsync_watermark")
+                    .withDescription("Small table in the source database whose rows the CDC connector must capture; the job writes its coverage markers there.");
+    public static final ConfigOption<Duration> LIVE_COVERAGE_TIMEOUT =
+            ConfigOptions.key("live.coverage-timeout").durationType().defaultValue(Duration.ofMinutes(2))
+                    .withDescription("How long to wait for the watermark to come back through the topic before giving up.");
+    public static final ConfigOption<String> LIVE_UNAVAILABLE_PLACEHOLDER =
+            ConfigOptions.key("live.unavailable-value-placeholder").stringType().defaultValue("__debezium_unavailable_value")
+                    .withDescription("Debezium's unavailable.value.placeholder: an unchanged TOASTed contacts value.");
+
     public static final ConfigOption<String> JOB_MODE =
             ConfigOptions.key("job.mode").stringType().defaultValue("backfill")
                     .withDescription("backfill (bounded), live (change topic only) or both.");

@@ -21,6 +21,7 @@ public record JobConfig(
         String defaultRegion,
         int maxEntriesPerKind,
         int sinkBatchSize,
+        LiveSettings live,
         RunMode mode,
         int parallelism,
         Duration checkpointInterval,
@@ -34,6 +35,8 @@ public record JobConfig(
         require(maxEntriesPerKind > 0, "normalize.max-entries-per-kind must be > 0, got " + maxEntriesPerKind);
         require(sinkBatchSize > 0, "sink.batch-size must be > 0, got " + sinkBatchSize);
         require(parallelism > 0, "job.parallelism must be > 0, got " + parallelism);
+        require(!mode.readsChanges() || !live.bootstrapServers().isBlank(),
+                "job.mode " + mode.name().toLowerCase(java.util.Locale.ROOT) + " reads the change topic: set kafka.bootstrap-servers");
         require(!checkpointInterval.isNegative() && !checkpointInterval.isZero(),
                 "job.checkpoint-interval must be positive: the exactly-once sink writes only on checkpoints");
     }
@@ -60,6 +63,14 @@ public record JobConfig(
                 c.get(NORMALIZE_DEFAULT_REGION),
                 c.get(NORMALIZE_MAX_ENTRIES),
                 c.get(SINK_BATCH_SIZE),
+                new LiveSettings(
+                        c.get(KAFKA_BOOTSTRAP_SERVERS),
+                        c.get(KAFKA_TOPIC),
+                        c.get(KAFKA_GROUP_ID),
+                        LiveSettings.Start.parse(c.get(LIVE_START)),
+                        SqlIdentifier.of(c.get(LIVE_WATERMARK_TABLE)),
+                        c.get(LIVE_COVERAGE_TIMEOUT),
+                        c.get(LIVE_UNAVAILABLE_PLACEHOLDER)),
                 RunMode.parse(c.get(JOB_MODE)),
                 c.get(JOB_PARALLELISM),
                 c.get(JOB_CHECKPOINT_INTERVAL),

@@ -13,6 +13,7 @@ import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.metrics.Counter;
+import org.apache.flink.metrics.Gauge;
 import org.apache.flink.metrics.MetricGroup;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
@@ -41,6 +42,7 @@ public class ProfileSyncFunction extends KeyedProcessFunction<Long, ProfileEvent
     private transient Counter snapshotsSuperseded;
     private transient Counter deletes;
     private transient Map<QualityCode, Counter> issueCounters;
+    private transient volatile long changeLagMillis;
 
     public ProfileSyncFunction(ContactNormalizer normalizer) {
         this.normalizer = normalizer;
@@ -55,6 +57,7 @@ public class ProfileSyncFunction extends KeyedProcessFunction<Long, ProfileEvent
         unchangedSkipped = metrics.counter("unchangedSkipped");
         snapshotsSuperseded = metrics.counter("snapshotsSuperseded");
         deletes = metrics.counter("deletes");
+        metrics.gauge("changeLagMillis", (Gauge<Long>) () -> changeLagMillis);
         issueCounters = new EnumMap<>(QualityCode.class);
         MetricGroup issues = metrics.addGroup("issues");
         for (QualityCode code : QualityCode.values()) {
@@ -68,6 +71,9 @@ public class ProfileSyncFunction extends KeyedProcessFunction<Long, ProfileEvent
         ProfileSyncState current = state.value();
         if (current == null) {
             current = new ProfileSyncState();
+        }
+        if (event.sourceTimestampMillis > 0) {
+            changeLagMillis = Math.max(0, System.currentTimeMillis() - event.sourceTimestampMillis);
         }
         ProfileWrite write;
         switch (event.kind) {

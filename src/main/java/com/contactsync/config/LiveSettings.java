@@ -1,0 +1,46 @@
+package com.contactsync.config;
+
+import java.io.Serializable;
+import java.time.Duration;
+import java.util.Locale;
+
+/** Where the change topic is and how the live sync starts reading it. */
+public record LiveSettings(
+        String bootstrapServers,
+        String topic,
+        String groupId,
+        Start start,
+        SqlIdentifier watermarkTable,
+        Duration coverageTimeout,
+        String unavailablePlaceholder)
+        implements Serializable {
+
+    /** Where a job without state starts reading the topic. */
+    public enum Start {
+        /** At the topic's end, once a watermark round trip proved the CDC is capturing. */
+        COVERAGE,
+        /** At the earliest retained offset. */
+        EARLIEST;
+
+        static Start parse(String text) {
+            try {
+                return valueOf(text.trim().toUpperCase(Locale.ROOT));
+            } catch (RuntimeException e) {
+                throw new IllegalArgumentException("live.start must be coverage or earliest, got '" + text + "'");
+            }
+        }
+    }
+
+    public LiveSettings {
+        if (topic == null || topic.isBlank()) {
+            throw new IllegalArgumentException("kafka.topic must not be empty");
+        }
+        if (groupId == null || groupId.isBlank()) {
+            throw new IllegalArgumentException("kafka.group-id must not be empty");
+        }
+        if (coverageTimeout.isNegative() || coverageTimeout.isZero()) {
+            throw new IllegalArgumentException("live.coverage-timeout must be positive");
+        }
+        bootstrapServers = bootstrapServers == null ? "" : bootstrapServers.trim();
+    }
+}
