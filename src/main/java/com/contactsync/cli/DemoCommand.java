@@ -1,43 +1,59 @@
 package com.contactsync.cli;
 
 import com.contactsync.config.ConfigLoader;
+import com.contactsync.config.JdbcEndpoint;
 import com.contactsync.config.JobConfig;
-import com.contactsync.embedded.EmbeddedPostgresServer;
+import com.contactsync.embedded.EmbeddedStack;
+import com.contactsync.embedded.LatencyProbe;
+import com.contactsync.embedded.LiveTrafficSimulator;
 import com.contactsync.generate.ContactsColumnType;
 import com.contactsync.generate.GeneratorSettings;
 import com.contactsync.generate.IdLayout;
 import com.contactsync.generate.LoadReport;
 import com.contactsync.generate.ProfileGenerator;
 import com.contactsync.generate.ProfileTableLoader;
+import com.contactsync.source.change.TopicDrain;
 import com.contactsync.verify.ConsistencyVerifier;
 import com.contactsync.verify.VerificationResult;
 import com.contactsync.verify.VerifyOptions;
+
+import org.apache.flink.core.execution.JobClient;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.sql.SQLException;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
 /**
- * {@code demo}: the embedded default. Starts a real PostgreSQL, fills {@code profile} with
- * reproducible messy profiles, backfills them on a Flink MiniCluster, and proves the result with
- * the independent consistency check.
+ * {@code demo}: the embedded default. Starts the whole stack in this JVM (PostgreSQL, Kafka,
+ * Debezium, Flink MiniCluster), fills {@code profile} with reproducible messy profiles, backfills
+ * them while a simulator changes profiles live, drains the change topic, and proves the result
+ * with the independent consistency check.
  */
-@Command(name = "demo", description = "Embedded PostgreSQL + Flink MiniCluster: fill, backfill, verify, report.")
+@Command(name = "demo", description = "The embedded default: fill, backfill under live traffic, drain, verify, report.")
 final class DemoCommand implements Callable<Integer> {
 
     @Option(names = "--profiles", defaultValue = "100000", description = "Profiles to generate (default ${DEFAULT-VALUE}).")
     long profiles;
 
-    @Option(names = "--seed", defaultValue = "42", description = "Seed of the generated data (default ${DEFAULT-VALUE}).")
+    @Option(names = "--live-rate", defaultValue = "200",
+            description = "Live changes per second while the backfill runs (default ${DEFAULT-VALUE}); 0 runs the backfill alone, without Kafka.")
+    double liveRate;
+
+    @Option(names = "--seed", defaultValue = "42", description = "Seed of the generated data and traffic (default ${DEFAULT-VALUE}).")
     long seed;
 
     @Option(names = "--parallelism", defaultValue = "2", description = "Flink parallelism (default ${DEFAULT-VALUE}).")
     int parallelism;
+
+    @Option(names = "--checkpoint-interval", defaultValue = "1s", description = "Checkpoint interval (default ${DEFAULT-VALUE}).")
+    String checkpointInterval;
 
     @Option(names = "--contacts-type", defaultValue = "text",
             description = "SQL type of the contacts column: text (can hold malformed JSON), json or jsonb.")
@@ -49,17 +65,14 @@ final class DemoCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintStream out = System.out;
-        try (EmbeddedPostgresServer postgres = EmbeddedPostgresServer.start()) {
-            out.printf("embedded PostgreSQL on port %d (logical WAL, prepared transactions)%n", postgres.port());
-            JobConfig config = ConfigLoader.fromMap(jobSettings(postgres));
-
-            ProfileTableLoader loader = new ProfileTableLoader(config.source(), config.table(), ContactsColumnType.parse(contactsType));
-            loader.createTableIfAbsent();
-            LoadReport load = loader.load(new ProfileGenerator(seed, GeneratorSettings.defaults()), profiles, IdLayout.dense());
-            out.printf("generated %,d messy profiles (seed %d) in %.1f s%n", load.rows(), seed, load.elapsed().toMillis() / 1000.0);
-
-            double seconds = LocalRunner.run(config, profiles, out);
-            long read = LocalMetrics.sum("profilesRead");
+        boolean live = liveRate > 0;
+        LoadReport[] load = new LoadReport[1];
+        try (EmbeddedStack stack = EmbeddedStack.start(endpoint -> load[0] = fill(endpoint), 2)) {
+            out.printf("embedded stack: PostgreSQL :%d, Kafka %s, Debezium slot %s; %,d messy profiles (seed %d) loaded in %.1f s%n",
+                    stack.postgres().port(), stack.kafka().bootstrapServers(), stack.capture().slotName(),
+                    load[0].rows(), seed, load[0].elapsed().toMillis() / 1000.0);
+            JobConfig config = ConfigLoader.fromMap(jobSettings(stack, live));
+            RunReport report = live ? backfillUnderTraffic(config, stack.endpoint(), out) : backfillOnly(config, out);
 
             out.println("verifying every profile against its JSON, independently of the job ...");
             VerificationResult verification = new ConsistencyVerifier(
@@ -67,12 +80,8 @@ final class DemoCommand implements Callable<Integer> {
                     config.contactsColumn(), config.countryColumn(), ContactSyncJob.normalizer(config))
                     .verify(VerifyOptions.defaults());
             out.println(verification);
-
-            RunReport report = new RunReport()
-                    .put("profiles_read", read)
-                    .putStats(TargetTableStats.read(config.target()))
-                    .put("seconds", Math.round(seconds * 10) / 10.0)
-                    .put("profiles_per_second", Math.round(read / Math.max(seconds, 1e-3)))
+            report.putStats(TargetTableStats.read(config.target()))
+                    .put("dead_letters", count(config.target(), "SELECT count(*) FROM contactsync_dead_letter"))
                     .put("parallelism", parallelism)
                     .put("peak_rss_mib", PeakMemory.peakRssMiB())
                     .put("verify", Map.of("checked", verification.checked(), "mismatched", verification.mismatched()));
@@ -85,16 +94,81 @@ final class DemoCommand implements Callable<Integer> {
         }
     }
 
-    private Map<String, String> jobSettings(EmbeddedPostgresServer postgres) {
-        Map<String, String> settings = new LinkedHashMap<>();
-        settings.put("source.jdbc-url", postgres.jdbcUrl());
-        settings.put("source.user", postgres.user());
+    private RunReport backfillOnly(JobConfig config, PrintStream out) throws Exception {
+        double seconds = LocalRunner.run(config, profiles, out);
+        long read = LocalMetrics.sum("profilesRead");
+        return new RunReport()
+                .put("profiles_read", read)
+                .put("seconds", round(seconds))
+                .put("profiles_per_second", Math.round(read / Math.max(seconds, 1e-3)));
+    }
+
+    private RunReport backfillUnderTraffic(JobConfig config, JdbcEndpoint source, PrintStream out) throws Exception {
+        long start = System.nanoTime();
+        JobClient job = LocalRunner.start(config);
+        try (LiveTrafficSimulator traffic = LiveTrafficSimulator.builder(source).changesPerSecond(liveRate).seed(seed).start();
+                LatencyProbe probe = new LatencyProbe(source, config.target(), config.table(), 5).start()) {
+            ProgressLine progress = new ProgressLine(out, profiles, () -> String.format(
+                    "%,d live changes | change lag %,d ms | latency p50 %d ms",
+                    traffic.changesMade(), Math.max(0, LocalMetrics.gaugeMax("changeLagMillis")), probe.percentile(0.5)));
+            while (LocalMetrics.gaugeMax("backfillDone") != 1) {
+                if (job.getJobStatus().get().isGloballyTerminalState()) {
+                    job.getJobExecutionResult().get(); // throws the cause
+                    throw new IllegalStateException("the job ended before the backfill was done");
+                }
+                Thread.sleep(LocalRunner.PROGRESS_INTERVAL.toMillis());
+                progress.print();
+            }
+            double backfillSeconds = (System.nanoTime() - start) / 1e9;
+            long read = LocalMetrics.sum("profilesRead");
+            traffic.stop();
+            out.printf("backfill done in %.1f s; traffic stopped after %,d changes %s; draining the change topic ...%n",
+                    backfillSeconds, traffic.changesMade(), traffic.counts());
+            TopicDrain.await(config.source(), config.live(), ContactSyncJob.changeParserSettings(config), Duration.ofMinutes(5));
+            probe.stop(10_000);
+            out.printf("drained after %.1f s%n", (System.nanoTime() - start) / 1e9);
+            RunReport report = new RunReport()
+                    .put("profiles_read", read)
+                    .put("seconds", round(backfillSeconds))
+                    .put("profiles_per_second", Math.round(read / Math.max(backfillSeconds, 1e-3)))
+                    .put("live_rate", liveRate)
+                    .put("changes_applied", traffic.changesMade())
+                    .put("changes_by_kind", traffic.counts())
+                    .put("latency_probes", probe.latencies().size())
+                    .put("latency_p50_ms", probe.percentile(0.5))
+                    .put("latency_p99_ms", probe.percentile(0.99))
+                    .put("checkpoint_interval", config.checkpointInterval().toMillis() + " ms");
+            job.cancel().get();
+            return report;
+        }
+    }
+
+    private LoadReport fill(JdbcEndpoint endpoint) {
+        ProfileTableLoader loader = new ProfileTableLoader(
+                endpoint, com.contactsync.config.SqlIdentifier.of("profile"), ContactsColumnType.parse(contactsType));
+        loader.createTableIfAbsent();
+        return loader.load(new ProfileGenerator(seed, GeneratorSettings.defaults()), profiles, IdLayout.dense());
+    }
+
+    private Map<String, String> jobSettings(EmbeddedStack stack, boolean live) {
+        Map<String, String> settings = new LinkedHashMap<>(stack.jobSettings());
         settings.put("source.country-column", "country");
-        settings.put("job.mode", "backfill");
+        settings.put("job.mode", live ? "both" : "backfill");
         settings.put("job.parallelism", String.valueOf(parallelism));
         // Enough splits to keep every reader busy on a small table, capped for large ones.
         settings.put("backfill.split-rows", String.valueOf(Math.max(5_000, Math.min(100_000, profiles / (parallelism * 8L)))));
-        settings.put("job.checkpoint-interval", "2s");
+        settings.put("job.checkpoint-interval", checkpointInterval);
         return settings;
+    }
+
+    private static long count(JdbcEndpoint db, String sql) throws SQLException {
+        try (var c = db.connect(); var s = c.createStatement(); var rs = s.executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    private static double round(double seconds) {
+        return Math.round(seconds * 10) / 10.0;
     }
 }

@@ -1,6 +1,7 @@
 package com.contactsync.cli;
 
 import org.apache.flink.metrics.Counter;
+import org.apache.flink.metrics.Gauge;
 import org.apache.flink.metrics.Metric;
 import org.apache.flink.metrics.MetricConfig;
 import org.apache.flink.metrics.MetricGroup;
@@ -20,6 +21,7 @@ public final class LocalMetrics implements MetricReporter {
 
     private static final Map<String, Counter> COUNTERS = new ConcurrentHashMap<>();
     private static final Map<String, Long> FINISHED = new ConcurrentHashMap<>();
+    private static final Map<String, Gauge<?>> GAUGES = new ConcurrentHashMap<>();
 
     /** Sum of every counter with this name over all subtasks and attempts. */
     public static long sum(String name) {
@@ -37,10 +39,22 @@ public final class LocalMetrics implements MetricReporter {
         return total;
     }
 
+    /** The largest current value of the numeric gauges with this name, or -1 when there is none. */
+    public static long gaugeMax(String name) {
+        long max = -1;
+        for (Map.Entry<String, Gauge<?>> e : GAUGES.entrySet()) {
+            if (e.getKey().endsWith("." + name) && e.getValue().getValue() instanceof Number value) {
+                max = Math.max(max, value.longValue());
+            }
+        }
+        return max;
+    }
+
     /** Forgets everything, e.g. between two runs in one JVM. */
     public static void reset() {
         COUNTERS.clear();
         FINISHED.clear();
+        GAUGES.clear();
     }
 
     @Override
@@ -52,13 +66,15 @@ public final class LocalMetrics implements MetricReporter {
     @Override
     public void notifyOfAddedMetric(Metric metric, String metricName, MetricGroup group) {
         if (metric instanceof Counter) {
-            String id = group.getMetricIdentifier(metricName);
-            COUNTERS.put(id, (Counter) metric);
+            COUNTERS.put(group.getMetricIdentifier(metricName), (Counter) metric);
+        } else if (metric instanceof Gauge) {
+            GAUGES.put(group.getMetricIdentifier(metricName), (Gauge<?>) metric);
         }
     }
 
     @Override
     public void notifyOfRemovedMetric(Metric metric, String metricName, MetricGroup group) {
+        GAUGES.remove(group.getMetricIdentifier(metricName));
         if (metric instanceof Counter) {
             String id = group.getMetricIdentifier(metricName);
             Counter removed = COUNTERS.remove(id);

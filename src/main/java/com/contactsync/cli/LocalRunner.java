@@ -14,17 +14,16 @@ import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
-/** Runs the job on a Flink MiniCluster in this JVM and shows its progress until it ends. */
+/** Runs the job on a Flink MiniCluster in this JVM and shows its progress. */
 public final class LocalRunner {
 
     private static final Logger LOG = LoggerFactory.getLogger(LocalRunner.class);
-
-    private static final Duration PROGRESS_INTERVAL = Duration.ofSeconds(2);
+    static final Duration PROGRESS_INTERVAL = Duration.ofSeconds(2);
 
     private LocalRunner() {}
 
-    /** Runs to the end (bounded modes) and returns the seconds it took. */
-    public static double run(JobConfig config, long expectedProfiles, PrintStream out) throws Exception {
+    /** Prepares the target (and the topic's coverage) and submits the job; returns at once. */
+    public static JobClient start(JobConfig config) throws Exception {
         ContactSyncJob.prepareTarget(config);
         Path checkpoints = Files.createTempDirectory("contactsync-checkpoints");
         LocalMetrics.reset();
@@ -32,10 +31,19 @@ public final class LocalRunner {
                 JobEnvironment.localClusterConfiguration(config, checkpoints.toUri().toString()));
         JobEnvironment.configure(env, config);
         ContactSyncJob.build(env, config, ContactSyncJob.prepareChanges(config));
-        long start = System.nanoTime();
         JobClient client = env.executeAsync(config.jobName());
-        LOG.info("job {} submitted to the local cluster", client.getJobID());
-        ProgressLine progress = new ProgressLine(out, expectedProfiles);
+        LOG.info("job {} submitted to the local cluster (mode {})", client.getJobID(), config.mode());
+        return client;
+    }
+
+    /** Runs a bounded job to its end, printing progress; returns the seconds it took. */
+    public static double run(JobConfig config, long expectedProfiles, PrintStream out) throws Exception {
+        if (!config.mode().isBounded()) {
+            throw new IllegalArgumentException("mode " + config.mode() + " never ends: use start()");
+        }
+        long start = System.nanoTime();
+        JobClient client = start(config);
+        ProgressLine progress = new ProgressLine(out, expectedProfiles, null);
         while (true) {
             try {
                 // Throws with the failure cause if the job failed.

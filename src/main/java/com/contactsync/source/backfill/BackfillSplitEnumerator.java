@@ -36,6 +36,7 @@ final class BackfillSplitEnumerator implements SplitEnumerator<IdRangeSplit, Bac
     private boolean upperBoundInitialised;
     private int nextSplitNumber;
     private boolean cutInFlight;
+    private volatile boolean backfillDone;
 
     BackfillSplitEnumerator(SplitEnumeratorContext<IdRangeSplit> context, SplitBoundaryFinder boundaries,
             String table, BackfillEnumeratorState state) {
@@ -50,6 +51,9 @@ final class BackfillSplitEnumerator implements SplitEnumerator<IdRangeSplit, Bac
         context.metricGroup().gauge("splitsAssigned", splitsAssigned::get);
         context.metricGroup().gauge("splitsFinished", splitsFinished::get);
         context.metricGroup().gauge("backfillUpperBound", () -> upperBound);
+        // 1 once every split is cut and every assigned split was reported finished (since this
+        // enumerator started): what the demo and operators watch to know the backfill is done.
+        context.metricGroup().gauge("backfillDone", () -> backfillDone ? 1 : 0);
     }
 
     @Override
@@ -88,6 +92,7 @@ final class BackfillSplitEnumerator implements SplitEnumerator<IdRangeSplit, Bac
         if (event instanceof SplitFinishedEvent finished) {
             splitsFinished.incrementAndGet();
             LOG.debug("Reader {} finished backfill split {}", subtask, finished.splitId());
+            updateDone();
         }
     }
 
@@ -118,11 +123,19 @@ final class BackfillSplitEnumerator implements SplitEnumerator<IdRangeSplit, Bac
                 LOG.info("No backfill splits left for reader {}", subtask);
                 context.signalNoMoreSplits(subtask);
                 readers.remove();
+                updateDone();
             } else {
                 break;
             }
         }
         cutAhead();
+    }
+
+    private void updateDone() {
+        if (!backfillDone && allSplitsCut() && unassigned.isEmpty() && splitsFinished.get() >= splitsAssigned.get()) {
+            backfillDone = true;
+            LOG.info("Backfill of {} is done: every split up to id {} was read", table, upperBound);
+        }
     }
 
     private boolean allSplitsCut() {

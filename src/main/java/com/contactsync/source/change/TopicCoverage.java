@@ -53,7 +53,7 @@ public final class TopicCoverage {
         }
     }
 
-    private static List<TopicPartition> partitions(KafkaConsumer<byte[], byte[]> consumer, LiveSettings live) {
+    static List<TopicPartition> partitions(KafkaConsumer<byte[], byte[]> consumer, LiveSettings live) {
         List<PartitionInfo> infos = consumer.partitionsFor(live.topic(), Duration.ofSeconds(30));
         if (infos == null || infos.isEmpty()) {
             throw new IllegalStateException("the change topic " + live.topic() + " does not exist on " + live.bootstrapServers());
@@ -65,7 +65,7 @@ public final class TopicCoverage {
         return partitions;
     }
 
-    private static void writeMarker(JdbcEndpoint source, LiveSettings live, String marker) {
+    static void writeMarker(JdbcEndpoint source, LiveSettings live, String marker) {
         String table = live.watermarkTable().quoted();
         try (Connection c = source.connect()) {
             try (Statement s = c.createStatement()) {
@@ -82,7 +82,7 @@ public final class TopicCoverage {
         }
     }
 
-    private static void awaitMarker(
+    static void awaitMarker(
             KafkaConsumer<byte[], byte[]> consumer, LiveSettings live, ChangeParserSettings parser, String marker) {
         ChangeEventParser events = new ChangeEventParser(parser);
         long deadline = System.nanoTime() + live.coverageTimeout().toNanos();
@@ -103,7 +103,7 @@ public final class TopicCoverage {
         }
     }
 
-    private static Properties consumerProperties(LiveSettings live) {
+    static Properties consumerProperties(LiveSettings live) {
         Properties props = new Properties();
         props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, live.bootstrapServers());
         props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());

@@ -1,0 +1,41 @@
+package com.contactsync.cli;
+
+import com.contactsync.config.ConfigLoader;
+import com.contactsync.config.JobConfig;
+
+import picocli.CommandLine.Option;
+
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The flags that say which databases a tool command works on ({@code verify}, {@code lookup},
+ * {@code erase}): the job's configuration file plus overrides, as {@code run} takes them.
+ */
+final class ConfigOptions {
+
+    @Option(names = "--config", defaultValue = "conf/contactsync.yaml",
+            description = "Job configuration (YAML); skipped when the file does not exist.")
+    Path config;
+
+    @Option(names = "--jdbc-url", description = "Overrides source.jdbc-url (the target defaults to the same database).")
+    String jdbcUrl;
+
+    @Option(names = "--user", description = "Overrides source.user (password from the environment, e.g. PGPASSWORD).")
+    String user;
+
+    @Option(names = "--set", description = "Any option as key=value, e.g. --set target.jdbc-url=jdbc:postgresql://...")
+    Map<String, String> settings = new LinkedHashMap<>();
+
+    JobConfig load() {
+        Map<String, String> overrides = new LinkedHashMap<>(settings);
+        if (jdbcUrl != null) {
+            overrides.put("source.jdbc-url", jdbcUrl);
+        }
+        if (user != null) {
+            overrides.put("source.user", user);
+        }
+        return ConfigLoader.load(config != null && config.toFile().exists() ? config : null, overrides);
+    }
+}

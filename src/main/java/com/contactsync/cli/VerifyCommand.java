@@ -1,0 +1,117 @@
+package com.contactsync.cli;
+
+import com.contactsync.config.JobConfig;
+import com.contactsync.sink.TargetSchema;
+import com.contactsync.verify.ConsistencyCheckStore;
+import com.contactsync.verify.ConsistencyVerifier;
+import com.contactsync.verify.Mismatch;
+import com.contactsync.verify.RecordedVerification;
+import com.contactsync.verify.VerificationResult;
+import com.contactsync.verify.VerifyOptions;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * {@code verify}: the independent consistency check of the target tables against the source's
+ * JSON, kept in {@code consistency_check}; exits with 2 when drift remains.
+ */
+@Command(name = "verify", description = "Compare every (or a sample of) profile's contacts with its rows; non-zero exit on drift.")
+final class VerifyCommand implements Callable<Integer> {
+
+    static final int DRIFT_EXIT_CODE = 2;
+
+    @Mixin
+    ConfigOptions database;
+
+    @Option(names = "--sample", defaultValue = "1", description = "Share of profiles to check, in (0, 1] (default 1: all).")
+    double sample;
+
+    @Option(names = "--seed", description = "Seed of the sample (default: a random one, printed and stored).")
+    Long seed;
+
+    @Option(names = "--threads", defaultValue = "2", description = "Parallel id ranges (default ${DEFAULT-VALUE}).")
+    int threads;
+
+    @Option(names = "--grace-seconds", defaultValue = "2",
+            description = "A differing profile is compared again after this long before it counts (default ${DEFAULT-VALUE}).")
+    double graceSeconds;
+
+    @Option(names = "--max-details", defaultValue = "1000",
+            description = "Mismatches kept in detail, lowest profile ids first (default ${DEFAULT-VALUE}).")
+    int maxDetails;
+
+    @Option(names = "--report-json", description = "Write the outcome, with masked mismatch details, as JSON to this file.")
+    Path reportJson;
+
+    @Override
+    public Integer call() throws Exception {
+        JobConfig config = database.load();
+        VerifyOptions options = VerifyOptions.defaults()
+                .withThreads(threads)
+                .withSample(sample, seed != null ? seed : ThreadLocalRandom.current().nextLong(1L << 48))
+                .withMaxDetails(maxDetails)
+                .withGracePeriod(Duration.ofMillis(Math.round(graceSeconds * 1000)));
+        TargetSchema.migrate(config.target());
+        RecordedVerification.Outcome outcome = recorded(config).run(options);
+        PrintStream out = System.out;
+        VerificationResult result = outcome.result();
+        out.println(result);
+        result.details().forEach(m -> out.printf("  profile %d %s %s: %s%n", m.profileId(), m.table(), m.kind(), m.detail()));
+        if (result.details().size() < result.countsByKind().values().stream().mapToLong(Long::longValue).sum()) {
+            out.printf("  (%d mismatches shown; --max-details keeps more)%n", result.details().size());
+        }
+        out.println("run " + outcome.runId() + " recorded in consistency_check");
+        if (reportJson != null) {
+            report(outcome, options).writeJson(reportJson);
+            out.println("report written to " + reportJson);
+        }
+        return result.consistent() ? 0 : DRIFT_EXIT_CODE;
+    }
+
+    /** The checker of this configuration's tables, recording its runs in the target database. */
+    static RecordedVerification recorded(JobConfig config) {
+        ConsistencyVerifier verifier = new ConsistencyVerifier(config.source(), config.target(), config.table(),
+                config.idColumn(), config.contactsColumn(), config.countryColumn(), ContactSyncJob.normalizer(config));
+        return new RecordedVerification(verifier, new ConsistencyCheckStore(config.target()), config.table());
+    }
+
+    private static RunReport report(RecordedVerification.Outcome outcome, VerifyOptions options) {
+        VerificationResult result = outcome.result();
+        Map<String, Long> counts = new TreeMap<>();
+        result.countsByKind().forEach((kind, n) -> counts.put(kind.name(), n));
+        List<Map<String, Object>> mismatches = new ArrayList<>();
+        for (Mismatch m : result.details()) {
+            Map<String, Object> item = new LinkedHashMap<>();
+            item.put("profile_id", m.profileId());
+            item.put("table", m.table());
+            item.put("kind", m.kind().name());
+            item.put("detail", m.detail());
+            mismatches.add(item);
+        }
+        return new RunReport()
+                .put("run_id", outcome.runId().toString())
+                .put("consistent", result.consistent())
+                .put("checked", result.checked())
+                .put("mismatched", result.mismatched())
+                .put("rechecked", result.rechecked())
+                .put("counts_by_kind", counts)
+                .put("sample_fraction", options.sampleFraction())
+                .put("sample_seed", options.sampleSeed())
+                .put("threads", options.threads())
+                .put("seconds", result.elapsed().toMillis() / 1000.0)
+                .put("mismatches", mismatches);
+    }
+}

@@ -1,0 +1,162 @@
+package com.contactsync.embedded;
+
+import com.contactsync.config.JdbcEndpoint;
+import com.contactsync.config.SqlIdentifier;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Measures commit-to-visible latency end to end: it commits new probe profiles to the source
+ * table at a steady rate, each with one unique email, and polls the target's reverse index until
+ * the email is visible in {@code profile_email}. Independent of the job: it only uses the tables.
+ */
+public final class LatencyProbe implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(LatencyProbe.class);
+    /** Probe profiles live far above any generated id. */
+    public static final long FIRST_PROBE_ID = 8_000_000_000_000_000L;
+
+    private final JdbcEndpoint source;
+    private final JdbcEndpoint target;
+    private final SqlIdentifier table;
+    private final long intervalMillis;
+    private final Map<String, Long> pending = new ConcurrentHashMap<>();
+    private final List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
+    private final Thread writer;
+    private final Thread poller;
+    private volatile boolean running = true;
+    private volatile Throwable failure;
+
+    public LatencyProbe(JdbcEndpoint source, JdbcEndpoint target, SqlIdentifier table, double probesPerSecond) {
+        this.source = source;
+        this.target = target;
+        this.table = table;
+        this.intervalMillis = Math.max(1, (long) (1000 / probesPerSecond));
+        this.writer = new Thread(this::write, "contactsync-latency-probe-writer");
+        this.poller = new Thread(this::poll, "contactsync-latency-probe-poller");
+        writer.setDaemon(true);
+        poller.setDaemon(true);
+    }
+
+    public LatencyProbe start() {
+        writer.start();
+        poller.start();
+        return this;
+    }
+
+    /** Latencies measured so far, in milliseconds, sorted. */
+    public List<Long> latencies() {
+        List<Long> copy;
+        synchronized (latencies) {
+            copy = new ArrayList<>(latencies);
+        }
+        Collections.sort(copy);
+        return copy;
+    }
+
+    /** The q-quantile (0..1) of the latencies so far, or -1 when there are none. */
+    public long percentile(double q) {
+        List<Long> sorted = latencies();
+        return sorted.isEmpty() ? -1 : sorted.get((int) Math.min(sorted.size() - 1, Math.ceil(q * sorted.size()) - 1));
+    }
+
+    /** Stops probing; waits for outstanding probes up to the given time so they are measured too. */
+    public void stop(long awaitOutstandingMillis) throws InterruptedException {
+        running = false;
+        writer.join(10_000);
+        long deadline = System.currentTimeMillis() + awaitOutstandingMillis;
+        while (!pending.isEmpty() && System.currentTimeMillis() < deadline) {
+            Thread.sleep(20);
+        }
+        poller.interrupt();
+        poller.join(10_000);
+        if (failure != null) {
+            throw new IllegalStateException("the latency probe failed", failure);
+        }
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        if (running) {
+            stop(0);
+        }
+    }
+
+    private void write() {
+        String sql = "INSERT INTO " + table.quoted() + " (id, contacts) VALUES (?, CAST(? AS "
+                + contactsType() + "))";
+        try (Connection c = source.connect(); PreparedStatement insert = c.prepareStatement(sql)) {
+            long n = 0;
+            while (running) {
+                long id = FIRST_PROBE_ID + n++;
+                String email = "probe-" + id + "@latency.invalid";
+                insert.setLong(1, id);
+                insert.setString(2, "{\"emails\":[\"" + email + "\"]}");
+                insert.executeUpdate();
+                pending.put(email, System.currentTimeMillis());
+                Thread.sleep(intervalMillis);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (Exception e) {
+            failure = e;
+            LOG.error("latency probe writer failed", e);
+        }
+    }
+
+    private void poll() {
+        try (Connection c = target.connect();
+                PreparedStatement visible = c.prepareStatement("SELECT email FROM profile_email WHERE email = ANY (?)")) {
+            while (running || !pending.isEmpty()) {
+                if (!pending.isEmpty()) {
+                    Array emails = c.createArrayOf("text", pending.keySet().toArray());
+                    visible.setArray(1, emails);
+                    long now = System.currentTimeMillis();
+                    try (ResultSet rs = visible.executeQuery()) {
+                        while (rs.next()) {
+                            Long committed = pending.remove(rs.getString(1));
+                            if (committed != null) {
+                                latencies.add(now - committed);
+                            }
+                        }
+                    }
+                }
+                Thread.sleep(10);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (SQLException e) {
+            failure = e;
+            LOG.error("latency probe poller failed", e);
+        }
+    }
+
+    private String contactsType() {
+        try (Connection c = source.connect();
+                PreparedStatement s = c.prepareStatement("SELECT format_type(atttypid, atttypmod) FROM pg_attribute"
+                        + " WHERE attrelid = ?::regclass AND attname = 'contacts'")) {
+            s.setString(1, table.quoted());
+            try (ResultSet rs = s.executeQuery()) {
+                String type = rs.next() ? rs.getString(1) : "text";
+                if (!type.equals("jsonb") && !type.equals("json") && !type.equals("text")) {
+                    throw new IllegalStateException("unexpected contacts column type " + type);
+                }
+                return type;
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not read the contacts column type of " + table, e);
+        }
+    }
+}

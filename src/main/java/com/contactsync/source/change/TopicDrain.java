@@ -1,0 +1,75 @@
+package com.contactsync.source.change;
+
+import com.contactsync.config.JdbcEndpoint;
+import com.contactsync.config.LiveSettings;
+
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+
+/**
+ * Waits until the job has applied every change committed in the source up to now: a watermark
+ * round trip proves the CDC published everything before it, and the job's committed offsets
+ * (Flink commits them when a checkpoint completes, after the sink committed that checkpoint's
+ * transaction) reaching the topic's end prove the job applied it.
+ */
+public final class TopicDrain {
+
+    private static final Logger LOG = LoggerFactory.getLogger(TopicDrain.class);
+
+    private TopicDrain() {}
+
+    public static void await(JdbcEndpoint source, LiveSettings live, ChangeParserSettings parser, Duration timeout)
+            throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        Map<TopicPartition, Long> end;
+        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(TopicCoverage.consumerProperties(live))) {
+            List<TopicPartition> partitions = TopicCoverage.partitions(consumer, live);
+            Map<TopicPartition, Long> before = consumer.endOffsets(partitions);
+            String marker = UUID.randomUUID().toString();
+            TopicCoverage.writeMarker(source, live, marker);
+            consumer.assign(partitions);
+            before.forEach(consumer::seek);
+            TopicCoverage.awaitMarker(consumer, live, parser, marker);
+            end = consumer.endOffsets(partitions);
+        }
+        Properties props = new Properties();
+        props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, live.bootstrapServers());
+        try (Admin admin = Admin.create(props)) {
+            while (!reached(admin, live.groupId(), end)) {
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("the job did not drain the change topic within " + timeout);
+                }
+                Thread.sleep(200);
+            }
+        }
+        LOG.info("change topic {} drained: the job applied every change up to {}", live.topic(), end);
+    }
+
+    private static boolean reached(Admin admin, String group, Map<TopicPartition, Long> end) {
+        try {
+            Map<TopicPartition, OffsetAndMetadata> committed =
+                    admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get();
+            for (Map.Entry<TopicPartition, Long> e : end.entrySet()) {
+                OffsetAndMetadata at = committed.get(e.getKey());
+                if (e.getValue() > 0 && (at == null || at.offset() < e.getValue())) {
+                    return false;
+                }
+            }
+            return true;
+        } catch (Exception e) {
+            LOG.debug("could not read the committed offsets of group {} yet", group, e);
+            return false;
+        }
+    }
+}
