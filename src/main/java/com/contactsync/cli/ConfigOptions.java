@@ -5,6 +5,7 @@ import com.contactsync.config.JobConfig;
 
 import picocli.CommandLine.Option;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -15,8 +16,9 @@ import java.util.Map;
  */
 final class ConfigOptions {
 
-    @Option(names = "--config", defaultValue = "conf/contactsync.yaml",
-            description = "Job configuration (YAML); skipped when the file does not exist.")
+    private static final Path DEFAULT_CONFIG = Path.of("conf", "contactsync.yaml");
+
+    @Option(names = "--config", description = "Job configuration (YAML); default conf/contactsync.yaml when it exists.")
     Path config;
 
     @Option(names = "--jdbc-url", description = "Overrides source.jdbc-url (the target defaults to the same database).")
@@ -36,6 +38,10 @@ final class ConfigOptions {
         if (user != null) {
             overrides.put("source.user", user);
         }
-        return ConfigLoader.load(config != null && config.toFile().exists() ? config : null, overrides);
+        if (config != null && !Files.isRegularFile(config)) {
+            throw new IllegalArgumentException("no configuration file " + config);
+        }
+        Path file = config != null ? config : Files.isRegularFile(DEFAULT_CONFIG) ? DEFAULT_CONFIG : null;
+        return ConfigLoader.load(file, overrides);
     }
 }

@@ -8,7 +8,8 @@ import picocli.CommandLine.Command;
         name = "contactsync",
         mixinStandardHelpOptions = true,
         description = "Moves contacts kept as JSON on profile rows into normalized tables, exactly once.",
-        subcommands = {DemoCommand.class, RunCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {DemoCommand.class, RunCommand.class, LatencyBenchCommand.class, VerifyCommand.class, LookupCommand.class,
+                EraseCommand.class, DemoDatabaseCommand.class, CommandLine.HelpCommand.class})
 public final class ContactSyncCli {
 
     public static void main(String[] args) {

@@ -98,9 +98,9 @@ public final class LatencyProbe implements AutoCloseable {
         String sql = "INSERT INTO " + table.quoted() + " (id, contacts) VALUES (?, CAST(? AS "
                 + contactsType() + "))";
         try (Connection c = source.connect(); PreparedStatement insert = c.prepareStatement(sql)) {
-            long n = 0;
+            long id = firstFreeProbeId(c);
             while (running) {
-                long id = FIRST_PROBE_ID + n++;
+                id++;
                 String email = "probe-" + id + "@latency.invalid";
                 insert.setLong(1, id);
                 insert.setString(2, "{\"emails\":[\"" + email + "\"]}");
@@ -140,6 +140,18 @@ public final class LatencyProbe implements AutoCloseable {
         } catch (SQLException e) {
             failure = e;
             LOG.error("latency probe poller failed", e);
+        }
+    }
+
+    /** Probes of an earlier probe in the same table must not collide with ours. */
+    private long firstFreeProbeId(Connection c) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("SELECT coalesce(max(id), ?) FROM " + table.quoted() + " WHERE id >= ?")) {
+            s.setLong(1, FIRST_PROBE_ID - 1);
+            s.setLong(2, FIRST_PROBE_ID);
+            try (ResultSet rs = s.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
         }
     }
 

@@ -161,7 +161,9 @@ final class LiveTrafficWriter implements AutoCloseable {
 
     private static LiveTrafficIds currentIds(Connection connection, SqlIdentifier table) throws SQLException {
         try (Statement s = connection.createStatement();
-             ResultSet rs = s.executeQuery("SELECT coalesce(min(id), 0), coalesce(max(id), 0) FROM " + table.quoted())) {
+             ResultSet rs = s.executeQuery("SELECT coalesce(min(id), 0), coalesce(max(id), 0) FROM " + table.quoted()
+                     // Latency probes' profiles are not traffic's to touch.
+                     + " WHERE id < " + LatencyProbe.FIRST_PROBE_ID)) {
             rs.next();
             return new LiveTrafficIds(rs.getLong(1), rs.getLong(2));
         }

@@ -2,6 +2,8 @@ package com.contactsync.privacy;
 
 import com.contactsync.verify.Masking;
 
+import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -12,17 +14,19 @@ public record ContactKey(Kind kind, String value) {
 
     /** Which table, and which keys of the contacts JSON, hold a key of this kind. */
     public enum Kind {
-        EMAIL("profile_email", "email", "emails"),
-        PHONE("profile_phone", "phone", "phones");
+        EMAIL("profile_email", "email", List.of("emails", "email"), List.of("email", "address", "value")),
+        PHONE("profile_phone", "phone", List.of("phones", "phone"), List.of("number", "phone", "value"));
 
         private final String table;
         private final String column;
-        private final String listKey;
+        private final List<String> listKeys;
+        private final List<String> valueKeys;
 
-        Kind(String table, String column, String listKey) {
+        Kind(String table, String column, List<String> listKeys, List<String> valueKeys) {
             this.table = table;
             this.column = column;
-            this.listKey = listKey;
+            this.listKeys = listKeys;
+            this.valueKeys = valueKeys;
         }
 
         /** The target table holding rows of this kind. */
@@ -37,7 +41,17 @@ public record ContactKey(Kind kind, String value) {
 
         /** The contacts JSON key whose entries the normalizer reads as this kind. */
         String listKey() {
-            return listKey;
+            return listKeys.get(0);
+        }
+
+        /** Whether a top-level key of the contacts JSON holds entries of this kind (any case, as the normalizer reads it). */
+        boolean isListKey(String key) {
+            return listKeys.contains(key.toLowerCase(Locale.ROOT));
+        }
+
+        /** Rank of an entry object's key as the one holding the value (lower wins), or -1; as the normalizer ranks them. */
+        int valueKeyRank(String key) {
+            return valueKeys.indexOf(key.toLowerCase(Locale.ROOT));
         }
     }
 
@@ -53,6 +67,6 @@ public record ContactKey(Kind kind, String value) {
 
     @Override
     public String toString() {
-        return kind.name().toLowerCase(java.util.Locale.ROOT) + " " + masked();
+        return kind.name().toLowerCase(Locale.ROOT) + " " + masked();
     }
 }

@@ -1,0 +1,103 @@
+package com.contactsync.cli;
+
+import com.contactsync.config.ConfigLoader;
+import com.contactsync.config.JobConfig;
+import com.contactsync.config.SqlIdentifier;
+import com.contactsync.embedded.EmbeddedStack;
+import com.contactsync.embedded.LatencyProbe;
+import com.contactsync.embedded.LiveTrafficSimulator;
+import com.contactsync.generate.ContactsColumnType;
+import com.contactsync.generate.GeneratorSettings;
+import com.contactsync.generate.IdLayout;
+import com.contactsync.generate.ProfileGenerator;
+import com.contactsync.generate.ProfileTableLoader;
+
+import org.apache.flink.core.execution.JobClient;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+/**
+ * {@code bench-latency}: commit in {@code profile} to visible in {@code profile_email}, p50/p99,
+ * at sustained change rates, on the embedded stack. A benchmark, not a test: it reports figures.
+ */
+@Command(name = "bench-latency", description = "Commit-to-visible latency of the live sync at given change rates (embedded stack).")
+final class LatencyBenchCommand implements Callable<Integer> {
+
+    @Option(names = "--rates", split = ",", defaultValue = "500,2000", description = "Changes per second to sustain (default ${DEFAULT-VALUE}).")
+    List<Double> rates;
+
+    @Option(names = "--seconds", defaultValue = "30", description = "Seconds per rate (default ${DEFAULT-VALUE}).")
+    int seconds;
+
+    @Option(names = "--profiles", defaultValue = "20000", description = "Profiles in the table (default ${DEFAULT-VALUE}).")
+    long profiles;
+
+    @Option(names = "--checkpoint-interval", defaultValue = "1s", description = "Checkpoint interval (default ${DEFAULT-VALUE}).")
+    String checkpointInterval;
+
+    @Option(names = "--parallelism", defaultValue = "2", description = "Flink parallelism (default ${DEFAULT-VALUE}).")
+    int parallelism;
+
+    @Option(names = "--report-json", description = "Write the figures as JSON to this file.")
+    Path reportJson;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintStream out = System.out;
+        try (EmbeddedStack stack = EmbeddedStack.start(endpoint -> {
+            ProfileTableLoader loader = new ProfileTableLoader(endpoint, SqlIdentifier.of("profile"), ContactsColumnType.JSONB);
+            loader.createTableIfAbsent();
+            loader.load(new ProfileGenerator(7, GeneratorSettings.defaults()), profiles, IdLayout.dense());
+        }, 2)) {
+            Map<String, String> settings = new LinkedHashMap<>(stack.jobSettings());
+            settings.put("job.parallelism", String.valueOf(parallelism));
+            settings.put("job.checkpoint-interval", checkpointInterval);
+            JobConfig config = ConfigLoader.fromMap(settings);
+            JobClient job = LocalRunner.start(config);
+            while (LocalMetrics.gaugeMax("backfillDone") != 1) {
+                Thread.sleep(500);
+            }
+            out.printf("backfill of %,d profiles done; measuring at %s changes/s, %d s each, checkpoint interval %s%n",
+                    profiles, rates, seconds, checkpointInterval);
+            List<Map<String, Object>> results = new ArrayList<>();
+            long seed = 1;
+            for (double rate : rates) {
+                try (LiveTrafficSimulator traffic = LiveTrafficSimulator.builder(stack.endpoint()).changesPerSecond(rate).seed(seed++).start();
+                        LatencyProbe probe = new LatencyProbe(stack.endpoint(), config.target(), config.table(), 10).start()) {
+                    Thread.sleep(seconds * 1000L);
+                    traffic.stop();
+                    probe.stop(30_000);
+                    Map<String, Object> result = new LinkedHashMap<>();
+                    result.put("target_rate", rate);
+                    result.put("achieved_rate", Math.round(traffic.changesMade() / (double) seconds));
+                    result.put("probes", probe.latencies().size());
+                    result.put("p50_ms", probe.percentile(0.5));
+                    result.put("p99_ms", probe.percentile(0.99));
+                    result.put("max_ms", probe.percentile(1.0));
+                    results.add(result);
+                    out.printf("rate %,.0f/s (achieved %,d/s): commit-to-visible p50 %d ms, p99 %d ms, max %d ms over %d probes%n",
+                            rate, result.get("achieved_rate"), probe.percentile(0.5), probe.percentile(0.99), probe.percentile(1.0),
+                            probe.latencies().size());
+                }
+            }
+            job.cancel().get();
+            if (reportJson != null) {
+                RunReport report = new RunReport()
+                        .put("checkpoint_interval", checkpointInterval)
+                        .put("parallelism", parallelism)
+                        .put("results", results);
+                report.writeJson(reportJson);
+            }
+            return 0;
+        }
+    }
+}

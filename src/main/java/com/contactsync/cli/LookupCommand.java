@@ -1,0 +1,46 @@
+package com.contactsync.cli;
+
+import com.contactsync.config.JobConfig;
+import com.contactsync.privacy.ContactKey;
+import com.contactsync.privacy.ContactLookup;
+import com.contactsync.verify.Masking;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+
+import java.io.PrintStream;
+import java.sql.Connection;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+/** {@code lookup}: every profile holding an email address or phone number, through the reverse index. */
+@Command(name = "lookup", description = "List the profiles holding an email or phone (normalized first; shown masked).")
+final class LookupCommand implements Callable<Integer> {
+
+    @Mixin
+    ConfigOptions database;
+
+    @Mixin
+    ContactArgument contact;
+
+    @Override
+    public Integer call() throws Exception {
+        JobConfig config = database.load();
+        ContactKey key = contact.key(config);
+        PrintStream out = System.out;
+        try (Connection c = config.target().connect()) {
+            c.setReadOnly(true);
+            long started = System.nanoTime();
+            List<ContactLookup.Holding> holdings = ContactLookup.find(c, key);
+            double millis = (System.nanoTime() - started) / 1e6;
+            out.printf("%s: %d profile(s) (%.1f ms)%n", key, holdings.stream().mapToLong(ContactLookup.Holding::profileId)
+                    .distinct().count(), millis);
+            for (ContactLookup.Holding h : holdings) {
+                out.printf("  profile %d  %s%s  position %d  type %s  %s%n", h.profileId(), Masking.mask(h.value()),
+                        h.extension() == null || h.extension().isEmpty() ? "" : " ext " + h.extension(), h.position(),
+                        h.type() == null ? "-" : h.type(), h.valid() ? "valid" : "invalid");
+            }
+        }
+        return 0;
+    }
+}

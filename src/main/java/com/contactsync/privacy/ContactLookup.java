@@ -1,0 +1,63 @@
+package com.contactsync.privacy;
+
+import com.contactsync.config.JdbcEndpoint;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Which profiles hold an email address or phone number: one query on the reverse index of the
+ * target table ({@code profile_email_email_idx}, {@code profile_phone_phone_idx}). A phone is
+ * found with every extension it was stored with.
+ */
+public final class ContactLookup {
+
+    /** One row holding the contact; {@code value} is the stored key, to be shown masked. */
+    public record Holding(long profileId, String value, String extension, String type, boolean valid, int position) {
+        @Override
+        public String toString() {
+            return "Holding{profile " + profileId + ", position " + position + "}";
+        }
+    }
+
+    private final JdbcEndpoint target;
+
+    public ContactLookup(JdbcEndpoint target) {
+        this.target = target;
+    }
+
+    public List<Holding> find(ContactKey key) throws SQLException {
+        try (Connection c = target.connect()) {
+            c.setReadOnly(true);
+            return find(c, key);
+        }
+    }
+
+    /** On an open connection, e.g. to run many lookups. */
+    public static List<Holding> find(Connection c, ContactKey key) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement(sql(key.kind()))) {
+            s.setString(1, key.value());
+            List<Holding> holdings = new ArrayList<>();
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    holdings.add(new Holding(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                            rs.getBoolean(5), rs.getInt(6)));
+                }
+            }
+            return holdings;
+        }
+    }
+
+    /** The lookup statement of a kind; one parameter, the key. */
+    static String sql(ContactKey.Kind kind) {
+        return kind == ContactKey.Kind.EMAIL
+                ? "SELECT profile_id, email, '' AS extension, type, is_valid, position FROM profile_email"
+                        + " WHERE email = ? ORDER BY profile_id"
+                : "SELECT profile_id, phone, extension, type, is_valid, position FROM profile_phone"
+                        + " WHERE phone = ? ORDER BY profile_id, extension";
+    }
+}
