@@ -24,8 +24,12 @@ public final class LocalRunner {
 
     /** Prepares the target (and the topic's coverage) and submits the job; returns at once. */
     public static JobClient start(JobConfig config) throws Exception {
+        return start(config, Files.createTempDirectory("contactsync-checkpoints"));
+    }
+
+    /** As {@link #start(JobConfig)}, with checkpoints written under the given directory. */
+    public static JobClient start(JobConfig config, Path checkpoints) throws Exception {
         ContactSyncJob.prepareTarget(config);
-        Path checkpoints = Files.createTempDirectory("contactsync-checkpoints");
         LocalMetrics.reset();
         StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(
                 JobEnvironment.localClusterConfiguration(config, checkpoints.toUri().toString()));
@@ -38,11 +42,17 @@ public final class LocalRunner {
 
     /** Runs a bounded job to its end, printing progress; returns the seconds it took. */
     public static double run(JobConfig config, long expectedProfiles, PrintStream out) throws Exception {
+        return run(config, expectedProfiles, out, Files.createTempDirectory("contactsync-checkpoints"), () -> {});
+    }
+
+    /** As {@link #run(JobConfig, long, PrintStream)}; {@code sampler} runs at every progress line. */
+    public static double run(JobConfig config, long expectedProfiles, PrintStream out, Path checkpoints, Runnable sampler)
+            throws Exception {
         if (!config.mode().isBounded()) {
             throw new IllegalArgumentException("mode " + config.mode() + " never ends: use start()");
         }
         long start = System.nanoTime();
-        JobClient client = start(config);
+        JobClient client = start(config, checkpoints);
         ProgressLine progress = new ProgressLine(out, expectedProfiles, null);
         while (true) {
             try {
@@ -51,6 +61,7 @@ public final class LocalRunner {
                 break;
             } catch (TimeoutException stillRunning) {
                 progress.print();
+                sampler.run();
             }
         }
         progress.print();

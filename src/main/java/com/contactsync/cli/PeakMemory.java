@@ -9,6 +9,15 @@ final class PeakMemory {
 
     private PeakMemory() {}
 
+    /** Starts measuring the peak anew (Linux: writing 5 to clear_refs resets VmHWM). */
+    static void reset() {
+        try {
+            Files.writeString(Path.of("/proc/self/clear_refs"), "5");
+        } catch (IOException | RuntimeException e) {
+            // Not Linux, or not allowed: the peak then covers the whole process life.
+        }
+    }
+
     /** Peak RSS in MiB, or -1 where /proc is not available. */
     static long peakRssMiB() {
         try {

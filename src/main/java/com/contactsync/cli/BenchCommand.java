@@ -1,0 +1,116 @@
+package com.contactsync.cli;
+
+import com.contactsync.bench.CheckpointSizes;
+import com.contactsync.bench.InDatabaseReference;
+import com.contactsync.config.ConfigLoader;
+import com.contactsync.config.JdbcEndpoint;
+import com.contactsync.config.JobConfig;
+import com.contactsync.config.SqlIdentifier;
+import com.contactsync.embedded.EmbeddedPostgresServer;
+import com.contactsync.generate.ContactsColumnType;
+import com.contactsync.generate.GeneratorSettings;
+import com.contactsync.generate.IdLayout;
+import com.contactsync.generate.ProfileGenerator;
+import com.contactsync.generate.ProfileTableLoader;
+import com.contactsync.sink.TargetSchema;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+/**
+ * {@code bench}: the ContactSync backfill against the in-database reference, on one PostgreSQL in
+ * one run, reported as ratios. A benchmark, not a test.
+ */
+@Command(name = "bench", description = "Backfill vs the in-database INSERT ... SELECT reference on one PostgreSQL, one run.")
+final class BenchCommand implements Callable<Integer> {
+
+    @Option(names = "--profiles", defaultValue = "1000000", description = "Profiles to generate (default ${DEFAULT-VALUE}).")
+    long profiles;
+
+    @Option(names = "--parallelism", defaultValue = "2", description = "Flink parallelism (default ${DEFAULT-VALUE}).")
+    int parallelism;
+
+    @Option(names = "--checkpoint-interval", defaultValue = "5s", description = "Checkpoint interval (default ${DEFAULT-VALUE}).")
+    String checkpointInterval;
+
+    @Option(names = "--report-json", description = "Write the figures as JSON to this file.")
+    Path reportJson;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintStream out = System.out;
+        try (EmbeddedPostgresServer postgres = EmbeddedPostgresServer.start()) {
+            JdbcEndpoint db = new JdbcEndpoint(postgres.jdbcUrl(), postgres.user(), "CONTACTSYNC_EMBEDDED_NO_PASSWORD");
+            ProfileTableLoader loader = new ProfileTableLoader(db, SqlIdentifier.of("profile"), ContactsColumnType.JSONB);
+            loader.createTableIfAbsent();
+            out.println(loader.load(new ProfileGenerator(42, GeneratorSettings.defaults()), profiles, IdLayout.dense()));
+            vacuumAnalyze(db);
+            TargetSchema.migrate(db);
+
+            out.println("(a) in-database reference: INSERT ... SELECT jsonb_array_elements, per target table ...");
+            InDatabaseReference.Result reference = new InDatabaseReference(db, SqlIdentifier.of("profile")).run();
+            out.printf("    %.1f s, %,d email rows, %,d phone rows%n", reference.seconds(), reference.emailRows(), reference.phoneRows());
+
+            out.println("(b) ContactSync backfill, end to end, exactly once ...");
+            JobConfig config = ConfigLoader.fromMap(jobSettings(db));
+            Path checkpoints = Files.createTempDirectory("contactsync-bench-checkpoints");
+            CheckpointSizes sizes = new CheckpointSizes(checkpoints);
+            PeakMemory.reset();
+            double seconds = LocalRunner.run(config, profiles, out, checkpoints, sizes);
+            long peakRss = PeakMemory.peakRssMiB();
+            TargetTableStats stats = TargetTableStats.read(config.target());
+            long read = LocalMetrics.sum("profilesRead");
+            long rows = stats.emailRows() + stats.phoneRows() + stats.issueRows();
+
+            RunReport report = new RunReport()
+                    .put("profiles", profiles)
+                    .put("reference_seconds", round(reference.seconds()))
+                    .put("contactsync_seconds", round(seconds))
+                    .put("ratio", Math.round(seconds / reference.seconds() * 100) / 100.0)
+                    .put("profiles_per_second", Math.round(read / seconds))
+                    .put("rows_per_second", Math.round(rows / seconds))
+                    .put("rows_written", Map.of("email", stats.emailRows(), "phone", stats.phoneRows(), "issue", stats.issueRows()))
+                    .put("reference_rows", Map.of("email", reference.emailRows(), "phone", reference.phoneRows()))
+                    .put("peak_rss_mib", peakRss)
+                    .put("largest_checkpoint_bytes", sizes.largestBytes())
+                    .put("state_bytes_per_profile", Math.round(sizes.largestBytes() / (double) Math.max(1, read)))
+                    .put("parallelism", parallelism)
+                    .put("cores", Runtime.getRuntime().availableProcessors());
+            report.print(out);
+            if (reportJson != null) {
+                report.writeJson(reportJson);
+            }
+            return 0;
+        }
+    }
+
+    private Map<String, String> jobSettings(JdbcEndpoint db) {
+        Map<String, String> settings = new LinkedHashMap<>();
+        settings.put("source.jdbc-url", db.url());
+        settings.put("source.user", db.user());
+        settings.put("source.password-env", db.passwordEnv());
+        settings.put("source.country-column", "country");
+        settings.put("job.mode", "backfill");
+        settings.put("job.parallelism", String.valueOf(parallelism));
+        settings.put("job.checkpoint-interval", checkpointInterval);
+        settings.put("backfill.split-rows", String.valueOf(Math.max(5_000, Math.min(100_000, profiles / (parallelism * 8L)))));
+        return settings;
+    }
+
+    private static void vacuumAnalyze(JdbcEndpoint db) throws Exception {
+        try (var c = db.connect(); var s = c.createStatement()) {
+            s.execute("VACUUM ANALYZE profile");
+        }
+    }
+
+    private static double round(double value) {
+        return Math.round(value * 10) / 10.0;
+    }
+}
