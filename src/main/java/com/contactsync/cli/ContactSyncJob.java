@@ -12,6 +12,7 @@ import com.contactsync.sink.OrphanedTransactionResolver;
 import com.contactsync.sink.PostgresXaDataSource;
 import com.contactsync.sink.TargetSchema;
 import com.contactsync.source.backfill.BackfillSettings;
+import com.contactsync.source.backfill.BackfillControl;
 import com.contactsync.source.backfill.BackfillSource;
 import com.contactsync.source.change.ChangeParserSettings;
 import com.contactsync.source.change.ChangeRecord;
@@ -44,9 +45,10 @@ public final class ContactSyncJob {
         env.execute(config.jobName());
     }
 
-    /** Schema migrations and orphaned XA transactions, before any writer starts. */
+    /** Schema migrations and orphaned XA transactions, before any writer starts; the backfill's control table. */
     public static void prepareTarget(JobConfig config) {
         TargetSchema.migrate(config.target());
+        BackfillControl.ensureTable(config.source(), config.loadGuard().controlTable());
         OrphanedTransactionResolver.commitOrphans(new PostgresXaDataSource(config.target()).get());
     }
 
@@ -69,7 +71,7 @@ public final class ContactSyncJob {
     public static void build(StreamExecutionEnvironment env, JobConfig config, OffsetsInitializer changesFrom) {
         ContactSyncPipeline.build(
                 env,
-                config.mode().readsBackfill() ? new BackfillSource(backfillSettings(config)) : null,
+                config.mode().readsBackfill() ? new BackfillSource(backfillSettings(config), config.loadGuard()) : null,
                 config.mode().readsChanges() ? changeSource(config, changesFrom) : null,
                 normalizer(config),
                 config.sinkBatchSize(),

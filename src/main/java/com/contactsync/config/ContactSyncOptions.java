@@ -54,6 +54,16 @@ public final class ContactSyncOptions {
             ConfigOptions.key("backfill.max-rows-per-second").doubleType().defaultValue(0.0)
                     .withDescription("Rate limit of each backfill reader in rows per second; 0 for none.");
 
+    public static final ConfigOption<String> BACKFILL_CONTROL_TABLE =
+            ConfigOptions.key("backfill.control-table").stringType().defaultValue("contactsync_control")
+                    .withDescription("Table in the source database with the control row backfill.paused (true pauses the backfill at runtime; ./contactsync pause|resume).");
+    public static final ConfigOption<Integer> BACKFILL_MAX_ACTIVE_SESSIONS =
+            ConfigOptions.key("backfill.max-active-sessions").intType().defaultValue(0)
+                    .withDescription("The backfill backs off while the source has more active sessions than this (like gh-ost's max-load); 0 = off.");
+    public static final ConfigOption<Duration> BACKFILL_MAX_PROBE_LATENCY =
+            ConfigOptions.key("backfill.max-probe-latency").durationType().defaultValue(Duration.ZERO)
+                    .withDescription("The backfill backs off while a probe query on the source takes longer than this; 0 = off.");
+
     public static final ConfigOption<String> NORMALIZE_DEFAULT_REGION =
             ConfigOptions.key("normalize.default-region").stringType().defaultValue("US")
                     .withDescription("Region for phone numbers when neither the entry nor the profile names one.");

@@ -2,6 +2,8 @@ package com.contactsync.config;
 
 import static com.contactsync.config.ContactSyncOptions.*;
 
+import com.contactsync.source.backfill.LoadGuardSettings;
+
 import org.apache.flink.configuration.Configuration;
 
 import java.io.Serializable;
@@ -18,6 +20,7 @@ public record JobConfig(
         long splitRows,
         int pageRows,
         double maxRowsPerSecond,
+        LoadGuardSettings loadGuard,
         String defaultRegion,
         int maxEntriesPerKind,
         int sinkBatchSize,
@@ -60,6 +63,11 @@ public record JobConfig(
                 c.get(BACKFILL_SPLIT_ROWS),
                 c.get(BACKFILL_PAGE_ROWS),
                 c.get(BACKFILL_MAX_ROWS_PER_SECOND),
+                new LoadGuardSettings(
+                        SqlIdentifier.of(c.get(BACKFILL_CONTROL_TABLE)),
+                        c.get(BACKFILL_MAX_ACTIVE_SESSIONS),
+                        c.get(BACKFILL_MAX_PROBE_LATENCY),
+                        Duration.ofSeconds(1)),
                 c.get(NORMALIZE_DEFAULT_REGION),
                 c.get(NORMALIZE_MAX_ENTRIES),
                 c.get(SINK_BATCH_SIZE),

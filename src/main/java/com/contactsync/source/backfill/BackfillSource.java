@@ -25,9 +25,15 @@ public final class BackfillSource
     private static final long serialVersionUID = 1L;
 
     private final BackfillSettings settings;
+    private final LoadGuardSettings loadGuard;
 
     public BackfillSource(BackfillSettings settings) {
+        this(settings, LoadGuardSettings.defaults());
+    }
+
+    public BackfillSource(BackfillSettings settings, LoadGuardSettings loadGuard) {
         this.settings = Objects.requireNonNull(settings, "backfill settings are required");
+        this.loadGuard = Objects.requireNonNull(loadGuard, "load guard settings are required");
     }
 
     @Override
@@ -51,7 +57,10 @@ public final class BackfillSource
     public SourceReader<ProfileEvent, IdRangeSplit> createReader(SourceReaderContext context) {
         Counter profilesRead = context.metricGroup().counter("profilesRead");
         // One throttle per subtask: split readers come and go with their fetcher, the rate limit must not.
-        BackfillThrottle throttle = BackfillThrottle.perSecond(settings.maxRowsPerSecond());
+        SourceLoadGuard throttle = new SourceLoadGuard(
+                settings.endpoint(), loadGuard, BackfillThrottle.perSecond(settings.maxRowsPerSecond()));
+        context.metricGroup().gauge("backfillPaused", () -> throttle.paused() ? 1 : 0);
+        context.metricGroup().gauge("backfillHeldBackMillis", throttle::heldBackMillis);
         return new BackfillSourceReader(
                 () -> new BackfillSplitReader(settings, throttle),
                 new BackfillRecordEmitter(profilesRead),
