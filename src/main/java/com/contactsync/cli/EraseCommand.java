@@ -23,7 +23,7 @@ final class EraseCommand implements Callable<Integer> {
     static final int NEEDS_REVIEW_EXIT_CODE = 3;
 
     @Mixin
-    ConfigOptions database;
+    DatabaseOptions database;
 
     @Mixin
     ContactArgument contact;

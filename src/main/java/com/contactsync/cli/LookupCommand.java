@@ -18,7 +18,7 @@ import java.util.concurrent.Callable;
 final class LookupCommand implements Callable<Integer> {
 
     @Mixin
-    ConfigOptions database;
+    DatabaseOptions database;
 
     @Mixin
     ContactArgument contact;

@@ -17,36 +17,44 @@ import java.util.concurrent.TimeUnit;
 /**
  * Books a local run in {@code contactsync_run} and samples its progress into
  * {@code contactsync_progress} (profiles read from the local job's counters, target rows from the
- * statistics views), for the migration-progress notebook.
+ * statistics views, the change lag where the table has a {@code change_lag_ms} column), for the
+ * migration-progress notebook.
  */
 final class ProgressRecorder implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(ProgressRecorder.class);
     private static final String SAMPLE = "INSERT INTO contactsync_progress"
-            + " (run_id, sampled_at, profiles_read, email_rows, phone_rows, rows_per_second)"
+            + " (run_id, sampled_at, profiles_read, email_rows, phone_rows, rows_per_second%s)"
             + " SELECT ?, clock_timestamp(), ?,"
             + " (SELECT n_live_tup FROM pg_stat_user_tables WHERE relname = 'profile_email' ORDER BY schemaname LIMIT 1),"
-            + " (SELECT n_live_tup FROM pg_stat_user_tables WHERE relname = 'profile_phone' ORDER BY schemaname LIMIT 1), ?";
+            + " (SELECT n_live_tup FROM pg_stat_user_tables WHERE relname = 'profile_phone' ORDER BY schemaname LIMIT 1), ?%s";
 
     private final JdbcEndpoint target;
+    private final boolean recordsChangeLag;
+    private final String sampleSql;
     private final UUID runId = UUID.randomUUID();
     private final ScheduledExecutorService sampler =
             Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "progress-recorder"));
     private long lastRead;
     private long lastNanos = System.nanoTime();
 
-    private ProgressRecorder(JdbcEndpoint target) {
+    private ProgressRecorder(JdbcEndpoint target, boolean recordsChangeLag) {
         this.target = target;
+        this.recordsChangeLag = recordsChangeLag;
+        this.sampleSql = recordsChangeLag ? String.format(SAMPLE, ", change_lag_ms", ", ?") : String.format(SAMPLE, "", "");
     }
 
     /** Books a RUNNING run of {@code mode} and samples every {@code interval} until closed. */
     static ProgressRecorder start(JdbcEndpoint target, String mode, Duration interval) throws SQLException {
-        ProgressRecorder recorder = new ProgressRecorder(target);
-        try (Connection c = target.connect();
-             PreparedStatement s = c.prepareStatement("INSERT INTO contactsync_run (run_id, mode, status) VALUES (?, ?, 'RUNNING')")) {
-            s.setObject(1, recorder.runId);
-            s.setString(2, mode);
-            s.executeUpdate();
+        ProgressRecorder recorder;
+        try (Connection c = target.connect()) {
+            recorder = new ProgressRecorder(target, hasChangeLagColumn(c));
+            try (PreparedStatement s = c.prepareStatement(
+                    "INSERT INTO contactsync_run (run_id, mode, status) VALUES (?, ?, 'RUNNING')")) {
+                s.setObject(1, recorder.runId);
+                s.setString(2, mode);
+                s.executeUpdate();
+            }
         }
         recorder.sampler.scheduleAtFixedRate(recorder::sampleQuietly, 0, interval.toMillis(), TimeUnit.MILLISECONDS);
         return recorder;
@@ -78,14 +86,31 @@ final class ProgressRecorder implements AutoCloseable {
         long now = System.nanoTime();
         long read = LocalMetrics.sum("profilesRead");
         double rate = (read - lastRead) / Math.max(1e-3, (now - lastNanos) / 1e9);
-        try (Connection c = target.connect(); PreparedStatement s = c.prepareStatement(SAMPLE)) {
+        try (Connection c = target.connect(); PreparedStatement s = c.prepareStatement(sampleSql)) {
             s.setObject(1, runId);
             s.setLong(2, read);
             s.setDouble(3, rate);
+            if (recordsChangeLag) {
+                long lag = LocalMetrics.gaugeMax("changeLagMillis");
+                if (lag >= 0) {
+                    s.setLong(4, lag);
+                } else {
+                    s.setNull(4, java.sql.Types.BIGINT);
+                }
+            }
             s.executeUpdate();
         }
         lastRead = read;
         lastNanos = now;
+    }
+
+    /** The column is not in the V1 bookkeeping; a later migration may add it, and then it is filled. */
+    private static boolean hasChangeLagColumn(Connection c) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("SELECT 1 FROM information_schema.columns"
+                + " WHERE table_name = 'contactsync_progress' AND column_name = 'change_lag_ms'");
+             java.sql.ResultSet rs = s.executeQuery()) {
+            return rs.next();
+        }
     }
 
     @Override

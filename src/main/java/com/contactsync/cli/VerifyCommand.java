@@ -32,9 +32,10 @@ import java.util.concurrent.ThreadLocalRandom;
 final class VerifyCommand implements Callable<Integer> {
 
     static final int DRIFT_EXIT_CODE = 2;
+    private static final int PRINTED_DETAILS = 20;
 
     @Mixin
-    ConfigOptions database;
+    DatabaseOptions database;
 
     @Option(names = "--sample", defaultValue = "1", description = "Share of profiles to check, in (0, 1] (default 1: all).")
     double sample;
@@ -69,9 +70,12 @@ final class VerifyCommand implements Callable<Integer> {
         PrintStream out = System.out;
         VerificationResult result = outcome.result();
         out.println(result);
-        result.details().forEach(m -> out.printf("  profile %d %s %s: %s%n", m.profileId(), m.table(), m.kind(), m.detail()));
-        if (result.details().size() < result.countsByKind().values().stream().mapToLong(Long::longValue).sum()) {
-            out.printf("  (%d mismatches shown; --max-details keeps more)%n", result.details().size());
+        result.details().stream().limit(PRINTED_DETAILS)
+                .forEach(m -> out.printf("  profile %d %s %s: %s%n", m.profileId(), m.table(), m.kind(), m.detail()));
+        long mismatches = result.countsByKind().values().stream().mapToLong(Long::longValue).sum();
+        if (mismatches > PRINTED_DETAILS) {
+            out.printf("  ... %,d mismatches in all, %,d kept in consistency_check_mismatch and the JSON report%n",
+                    mismatches, result.details().size());
         }
         out.println("run " + outcome.runId() + " recorded in consistency_check");
         if (reportJson != null) {

@@ -11,6 +11,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.Arrays;
 import java.util.List;
 import java.util.TreeSet;
 
@@ -86,7 +87,7 @@ public final class ContactEraser {
     private static int deleteDetails(Connection t, long[] ids, ContactKey key) throws SQLException {
         try (PreparedStatement s = t.prepareStatement("DELETE FROM consistency_check_mismatch"
                 + " WHERE profile_id = ANY(?) AND strpos(lower(detail), lower(?)) > 0")) {
-            s.setArray(1, t.createArrayOf("bigint", java.util.Arrays.stream(ids).boxed().toArray()));
+            s.setArray(1, t.createArrayOf("bigint", Arrays.stream(ids).boxed().toArray()));
             s.setString(2, key.masked());
             return s.executeUpdate();
         }

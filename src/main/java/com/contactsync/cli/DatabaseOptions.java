@@ -14,7 +14,7 @@ import java.util.Map;
  * The flags that say which databases a tool command works on ({@code verify}, {@code lookup},
  * {@code erase}): the job's configuration file plus overrides, as {@code run} takes them.
  */
-final class ConfigOptions {
+final class DatabaseOptions {
 
     private static final Path DEFAULT_CONFIG = Path.of("conf", "contactsync.yaml");
 
