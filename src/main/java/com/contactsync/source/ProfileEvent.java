@@ -62,6 +62,7 @@ public class ProfileEvent {
         return e;
     }
 
+    /** What the event says about the profile; when it was committed is metadata (lag metrics) and not compared. */
     @Override
     public boolean equals(Object o) {
         if (!(o instanceof ProfileEvent)) {
@@ -71,7 +72,6 @@ public class ProfileEvent {
         return profileId == that.profileId
                 && contactsUnchanged == that.contactsUnchanged
                 && sourcePosition == that.sourcePosition
-                && sourceTimestampMillis == that.sourceTimestampMillis
                 && kind == that.kind
                 && Objects.equals(contacts, that.contacts)
                 && Objects.equals(country, that.country);

@@ -186,4 +186,13 @@ class ChangeEventParserTest {
             return Stream.of(Arguments.of(plain), Arguments.of(wrapped));
         });
     }
+
+    @Test
+    void profileEventsCarryTheSourceCommitTime() {
+        java.util.List<ChangeRecord> out = new java.util.ArrayList<>();
+        new ChangeEventParser(DebeziumFixtures.settings()).parse("t", 0, 0, null,
+                DebeziumFixtures.CREATE.getBytes(java.nio.charset.StandardCharsets.UTF_8), out::add);
+        org.assertj.core.api.Assertions.assertThat(out).singleElement()
+                .satisfies(r -> org.assertj.core.api.Assertions.assertThat(r.event.sourceTimestampMillis).isEqualTo(1763700000000L));
+    }
 }

@@ -12,6 +12,7 @@ import static com.contactsync.source.change.DebeziumFixtures.settings;
 import static com.contactsync.source.change.DebeziumFixtures.source;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.contactsync.embedded.KafkaExtension;
 import com.contactsync.source.ProfileEvent;
 
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
@@ -39,7 +40,7 @@ class ChangeSourceITCase {
     private static final String TOPIC = "contactsync.public.profile";
 
     @RegisterExtension
-    static final InProcessKafka KAFKA = new InProcessKafka();
+    static final KafkaExtension KAFKA = new KafkaExtension();
 
     @RegisterExtension
     static final MiniClusterExtension CLUSTER = new MiniClusterExtension(new MiniClusterResourceConfiguration.Builder()
