@@ -12,7 +12,6 @@ import com.contactsync.generate.ProfileGenerator;
 import com.contactsync.generate.ProfileTableLoader;
 import com.contactsync.normalize.ContactNormalizer;
 
-import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -27,11 +26,7 @@ class BackfillPipelineITCase {
     static final PostgresExtension POSTGRES = new PostgresExtension();
 
     @RegisterExtension
-    static final MiniClusterExtension FLINK = new MiniClusterExtension(new MiniClusterResourceConfiguration.Builder()
-            .setNumberTaskManagers(1)
-            .setNumberSlotsPerTaskManager(2)
-            .setConfiguration(PipelineRun.flinkConfiguration())
-            .build());
+    static final MiniClusterExtension FLINK = PipelineRun.miniCluster();
 
     @Test
     void backfillOf50000MessyProfilesEqualsTheIndependentExpectation() throws Exception {

@@ -20,7 +20,6 @@ import com.contactsync.sink.OrphanedTransactionResolver;
 import com.contactsync.sink.PostgresXaDataSource;
 import com.contactsync.sink.TargetSchema;
 
-import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -43,11 +42,7 @@ class BackfillRecoveryITCase {
     static final PostgresExtension POSTGRES = new PostgresExtension();
 
     @RegisterExtension
-    static final MiniClusterExtension FLINK = new MiniClusterExtension(new MiniClusterResourceConfiguration.Builder()
-            .setNumberTaskManagers(1)
-            .setNumberSlotsPerTaskManager(2)
-            .setConfiguration(PipelineRun.flinkConfiguration())
-            .build());
+    static final MiniClusterExtension FLINK = PipelineRun.miniCluster();
 
     @Test
     void failureWhileWritingRestartsFromTheCheckpointWithExactTables() throws Exception {

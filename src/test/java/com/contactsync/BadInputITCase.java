@@ -8,7 +8,6 @@ import com.contactsync.embedded.PostgresExtension;
 import com.contactsync.normalize.ContactNormalizer;
 import com.contactsync.normalize.NormalizerSettings;
 
-import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -46,11 +45,7 @@ class BadInputITCase {
     static final PostgresExtension POSTGRES = new PostgresExtension();
 
     @RegisterExtension
-    static final MiniClusterExtension FLINK = new MiniClusterExtension(new MiniClusterResourceConfiguration.Builder()
-            .setNumberTaskManagers(1)
-            .setNumberSlotsPerTaskManager(2)
-            .setConfiguration(PipelineRun.flinkConfiguration())
-            .build());
+    static final MiniClusterExtension FLINK = PipelineRun.miniCluster();
 
     @Test
     void saltedTableFinishesReportsEveryBadProfileAndWritesEveryGoodOne() throws Exception {

@@ -16,7 +16,6 @@ import com.contactsync.generate.ProfileTableLoader;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -47,11 +46,7 @@ class EraseCommandITCase {
     static final PostgresExtension POSTGRES = new PostgresExtension();
 
     @RegisterExtension
-    static final MiniClusterExtension FLINK = new MiniClusterExtension(new MiniClusterResourceConfiguration.Builder()
-            .setNumberTaskManagers(1)
-            .setNumberSlotsPerTaskManager(2)
-            .setConfiguration(PipelineRun.flinkConfiguration())
-            .build());
+    static final MiniClusterExtension FLINK = PipelineRun.miniCluster();
 
     private static final String ADDRESS = "erase.me@example.com";
     private static final String PHONE_DIGITS = "4155550123";
