@@ -2,22 +2,42 @@ package com.contactsync.sink;
 
 import com.contactsync.config.JdbcEndpoint;
 
+import org.apache.flink.api.connector.sink2.Committer;
+import org.apache.flink.api.connector.sink2.CommitterInitContext;
+import org.apache.flink.api.connector.sink2.Sink;
+import org.apache.flink.api.connector.sink2.SupportsCommitter;
+import org.apache.flink.api.connector.sink2.SupportsWriterState;
+import org.apache.flink.api.connector.sink2.WriterInitContext;
 import org.apache.flink.connector.jdbc.JdbcExactlyOnceOptions;
 import org.apache.flink.connector.jdbc.JdbcExecutionOptions;
 import org.apache.flink.connector.jdbc.core.datastream.sink.JdbcSink;
+import org.apache.flink.connector.jdbc.core.datastream.sink.committer.JdbcCommitable;
+import org.apache.flink.connector.jdbc.core.datastream.sink.writer.JdbcWriterState;
 import org.apache.flink.connector.jdbc.datasource.connections.xa.PoolingXaConnectionProvider;
+import org.apache.flink.core.io.SimpleVersionedSerializer;
 
+import java.io.IOException;
+import java.util.Collection;
+import java.util.Collections;
 import java.util.Optional;
 
 /**
  * The connector's exactly-once (XA) JDBC sink, set up the way PostgreSQL and our guarantees need:
- * one transaction per connection, no retries (FLINK-22311), and orphan recovery that works.
+ * one transaction per connection, no retries (FLINK-22311), orphan recovery that works, and a
+ * writer that survives checkpoints after the end of input ({@link EndOfInputSafeWriter}).
  */
-public final class ExactlyOnceProfileSink {
+public final class ExactlyOnceProfileSink
+        implements Sink<ProfileWriteBatch>, SupportsWriterState<ProfileWriteBatch, JdbcWriterState>, SupportsCommitter<JdbcCommitable> {
 
-    private ExactlyOnceProfileSink() {}
+    private static final long serialVersionUID = 1L;
 
-    public static JdbcSink<ProfileWriteBatch> create(JdbcEndpoint target) {
+    private final JdbcSink<ProfileWriteBatch> delegate;
+
+    private ExactlyOnceProfileSink(JdbcSink<ProfileWriteBatch> delegate) {
+        this.delegate = delegate;
+    }
+
+    public static ExactlyOnceProfileSink create(JdbcEndpoint target) {
         PostgresXaDataSource dataSource = new PostgresXaDataSource(target);
         JdbcExactlyOnceOptions exactlyOnce =
                 JdbcExactlyOnceOptions.builder()
@@ -34,12 +54,37 @@ public final class ExactlyOnceProfileSink {
                         .withBatchIntervalMs(0)
                         .withMaxRetries(0)
                         .build();
-        return JdbcSink.<ProfileWriteBatch>builder()
+        return new ExactlyOnceProfileSink(JdbcSink.<ProfileWriteBatch>builder()
                 .withQueryStatement(ProfileWriteStatement.SQL, new ProfileWriteStatement())
                 .withExecutionOptions(execution)
                 .buildExactlyOnce(
                         exactlyOnce,
                         new OrphanResolvingXaConnectionProvider(
-                                PoolingXaConnectionProvider.from(dataSource, null), dataSource));
+                                PoolingXaConnectionProvider.from(dataSource, null), dataSource)));
+    }
+
+    @Override
+    public EndOfInputSafeWriter createWriter(WriterInitContext context) throws IOException {
+        return restoreWriter(context, Collections.emptyList());
+    }
+
+    @Override
+    public EndOfInputSafeWriter restoreWriter(WriterInitContext context, Collection<JdbcWriterState> state) throws IOException {
+        return new EndOfInputSafeWriter(delegate.restoreWriter(context, state));
+    }
+
+    @Override
+    public SimpleVersionedSerializer<JdbcWriterState> getWriterStateSerializer() {
+        return delegate.getWriterStateSerializer();
+    }
+
+    @Override
+    public Committer<JdbcCommitable> createCommitter(CommitterInitContext context) throws IOException {
+        return delegate.createCommitter(context);
+    }
+
+    @Override
+    public SimpleVersionedSerializer<JdbcCommitable> getCommittableSerializer() {
+        return delegate.getCommittableSerializer();
     }
 }

@@ -41,6 +41,9 @@ public class ProfileSyncFunction extends KeyedProcessFunction<Long, ProfileEvent
     private transient Counter unchangedSkipped;
     private transient Counter snapshotsSuperseded;
     private transient Counter deletes;
+    private transient Counter emailRowsWritten;
+    private transient Counter phoneRowsWritten;
+    private transient Counter issueRowsWritten;
     private transient Map<QualityCode, Counter> issueCounters;
     private transient volatile long changeLagMillis;
 
@@ -57,6 +60,10 @@ public class ProfileSyncFunction extends KeyedProcessFunction<Long, ProfileEvent
         unchangedSkipped = metrics.counter("unchangedSkipped");
         snapshotsSuperseded = metrics.counter("snapshotsSuperseded");
         deletes = metrics.counter("deletes");
+        // Rows of the writes handed to the sink (visible once the next checkpoint commits them).
+        emailRowsWritten = metrics.counter("emailRowsWritten");
+        phoneRowsWritten = metrics.counter("phoneRowsWritten");
+        issueRowsWritten = metrics.counter("issueRowsWritten");
         metrics.gauge("changeLagMillis", (Gauge<Long>) () -> changeLagMillis);
         issueCounters = new EnumMap<>(QualityCode.class);
         MetricGroup issues = metrics.addGroup("issues");
@@ -76,13 +83,15 @@ public class ProfileSyncFunction extends KeyedProcessFunction<Long, ProfileEvent
             changeLagMillis = Math.max(0, System.currentTimeMillis() - event.sourceTimestampMillis);
         }
         ProfileWrite write;
+        NormalizedContacts contacts = null;
         switch (event.kind) {
             case SNAPSHOT:
                 if (current.changeApplied) {
                     snapshotsSuperseded.inc();
                     return;
                 }
-                write = normalize(event);
+                contacts = normalize(event);
+                write = ProfileWriteEncoder.encode(event.profileId, contacts);
                 break;
             case UPSERT:
                 if (event.contactsUnchanged) {
@@ -90,7 +99,8 @@ public class ProfileSyncFunction extends KeyedProcessFunction<Long, ProfileEvent
                     return;
                 }
                 current.changeApplied = true;
-                write = normalize(event);
+                contacts = normalize(event);
+                write = ProfileWriteEncoder.encode(event.profileId, contacts);
                 break;
             case DELETE:
                 current.changeApplied = true;
@@ -107,16 +117,21 @@ public class ProfileSyncFunction extends KeyedProcessFunction<Long, ProfileEvent
             current.written = true;
             current.writtenFingerprint = fingerprint;
             writesEmitted.inc();
+            if (contacts != null) {
+                emailRowsWritten.inc(contacts.emails().size());
+                phoneRowsWritten.inc(contacts.phones().size());
+                issueRowsWritten.inc(contacts.issues().size());
+            }
             out.collect(write);
         }
         state.update(current);
     }
 
-    private ProfileWrite normalize(ProfileEvent event) {
+    private NormalizedContacts normalize(ProfileEvent event) {
         NormalizedContacts contacts = normalizer.normalize(event.contacts, event.country);
         for (QualityIssue issue : contacts.issues()) {
             issueCounters.get(issue.code()).inc();
         }
-        return ProfileWriteEncoder.encode(event.profileId, contacts);
+        return contacts;
     }
 }

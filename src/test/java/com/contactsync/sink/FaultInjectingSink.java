@@ -8,7 +8,6 @@ import org.apache.flink.api.connector.sink2.StatefulSinkWriter;
 import org.apache.flink.api.connector.sink2.SupportsCommitter;
 import org.apache.flink.api.connector.sink2.SupportsWriterState;
 import org.apache.flink.api.connector.sink2.WriterInitContext;
-import org.apache.flink.connector.jdbc.core.datastream.sink.JdbcSink;
 import org.apache.flink.connector.jdbc.core.datastream.sink.committer.JdbcCommitable;
 import org.apache.flink.connector.jdbc.core.datastream.sink.writer.JdbcWriterState;
 import org.apache.flink.core.io.SimpleVersionedSerializer;
@@ -39,12 +38,12 @@ public final class FaultInjectingSink
 
     private static final Map<String, AtomicBoolean> FIRED = new ConcurrentHashMap<>();
 
-    private final JdbcSink<ProfileWriteBatch> delegate;
+    private final ExactlyOnceProfileSink delegate;
     private final Fault fault;
     private final String runId;
     private final long afterRecords;
 
-    public FaultInjectingSink(JdbcSink<ProfileWriteBatch> delegate, Fault fault, String runId, long afterRecords) {
+    public FaultInjectingSink(ExactlyOnceProfileSink delegate, Fault fault, String runId, long afterRecords) {
         this.delegate = delegate;
         this.fault = fault;
         this.runId = runId;
@@ -86,12 +85,12 @@ public final class FaultInjectingSink
     private final class Writer
             implements StatefulSinkWriter<ProfileWriteBatch, JdbcWriterState>, CommittingSinkWriter<ProfileWriteBatch, JdbcCommitable> {
 
-        private final org.apache.flink.connector.jdbc.core.datastream.sink.writer.JdbcWriter<ProfileWriteBatch> writer;
+        private final EndOfInputSafeWriter writer;
         private long written;
         private int snapshots;
         private boolean prepared;
 
-        Writer(org.apache.flink.connector.jdbc.core.datastream.sink.writer.JdbcWriter<ProfileWriteBatch> writer) {
+        Writer(EndOfInputSafeWriter writer) {
             this.writer = writer;
         }
 
