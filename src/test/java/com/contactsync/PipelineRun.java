@@ -64,6 +64,26 @@ public final class PipelineRun {
                 .build());
     }
 
+    /**
+     * {@link #flinkConfiguration()} for live-sync runs: more restarts with a longer pause, since an
+     * outage of the broker or the database may take a few attempts to get over.
+     */
+    public static Configuration liveFlinkConfiguration() {
+        Configuration conf = flinkConfiguration();
+        conf.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_ATTEMPTS, 20);
+        conf.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_DELAY, Duration.ofMillis(500));
+        return conf;
+    }
+
+    /** {@link #miniCluster()} with {@link #liveFlinkConfiguration()}. */
+    public static MiniClusterExtension liveMiniCluster() {
+        return new MiniClusterExtension(new MiniClusterResourceConfiguration.Builder()
+                .setNumberTaskManagers(1)
+                .setNumberSlotsPerTaskManager(2)
+                .setConfiguration(liveFlinkConfiguration())
+                .build());
+    }
+
     /** The production sink for this config. */
     public static Sink<ProfileWriteBatch> productionSink(JobConfig config) {
         return ExactlyOnceProfileSink.create(config.target());

@@ -1,8 +1,9 @@
 package com.contactsync.config;
 
+import org.postgresql.Driver;
+
 import java.io.Serializable;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.Properties;
 import java.util.regex.Pattern;
@@ -60,14 +61,32 @@ public final class JdbcEndpoint implements Serializable {
     }
 
     public Connection connect() throws SQLException {
+        return connect("contactsync", null);
+    }
+
+    /**
+     * A session named {@code applicationName}, with server settings ({@code -c key=value ...}) applied
+     * at its start, or none when {@code options} is null.
+     */
+    public Connection connect(String applicationName, String options) throws SQLException {
         Properties props = new Properties();
         props.setProperty("user", user);
         String password = password();
         if (password != null) {
             props.setProperty("password", password);
         }
-        props.setProperty("ApplicationName", "contactsync");
-        return DriverManager.getConnection(url, props);
+        props.setProperty("ApplicationName", applicationName);
+        // Never put statement parameters (contacts) into exceptions, which end up in logs.
+        props.setProperty("logServerErrorDetail", "false");
+        if (options != null) {
+            props.setProperty("options", options);
+        }
+        // The driver directly, not DriverManager: DriverManager does not see drivers in Flink's user-code class loader.
+        Connection connection = new Driver().connect(url, props);
+        if (connection == null) {
+            throw new SQLException("the PostgreSQL driver does not accept the URL of " + this);
+        }
+        return connection;
     }
 
     private static String redact(String url) {

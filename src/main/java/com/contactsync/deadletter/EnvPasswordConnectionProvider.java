@@ -28,6 +28,8 @@ final class EnvPasswordConnectionProvider extends SimpleJdbcConnectionProvider {
                 .withDriverName("org.postgresql.Driver")
                 .withUsername(endpoint.user())
                 .withProperty("ApplicationName", "contactsync-dead-letters")
+                // Never put statement parameters (raw events) into exceptions, which end up in logs.
+                .withProperty("logServerErrorDetail", "false")
                 .build());
         this.endpoint = endpoint;
     }

@@ -29,6 +29,8 @@ public final class PostgresXaDataSource implements SerializableSupplier<XADataSo
             dataSource.setPassword(password);
         }
         dataSource.setApplicationName("contactsync-sink");
+        // Never put statement parameters (contacts) into exceptions, which end up in logs.
+        dataSource.setLogServerErrorDetail(false);
         // The batch statement's plan does not depend on its parameter: plan it once per session
         // instead of once per execution (planning costs about as much as executing it). The plan
         // may be made while the target tables are still empty, when a sequential scan looks

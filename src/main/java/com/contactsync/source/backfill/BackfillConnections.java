@@ -2,12 +2,9 @@ package com.contactsync.source.backfill;
 
 import com.contactsync.config.JdbcEndpoint;
 
-import org.postgresql.Driver;
-
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
-import java.util.Properties;
 
 /** Opens the backfill's database sessions: autocommit, bounded statements, and named so a DBA can see them. */
 final class BackfillConnections {
@@ -21,22 +18,10 @@ final class BackfillConnections {
     private BackfillConnections() {}
 
     static Connection open(JdbcEndpoint endpoint) throws SQLException {
-        Properties props = new Properties();
-        props.setProperty("user", endpoint.user());
-        String password = endpoint.password();
-        if (password != null) {
-            props.setProperty("password", password);
-        }
-        props.setProperty("ApplicationName", APPLICATION_NAME);
         // Settings at session start cost no extra round trip and cannot be forgotten on a reconnect.
-        props.setProperty("options",
+        Connection connection = endpoint.connect(APPLICATION_NAME,
                 "-c statement_timeout=" + STATEMENT_TIMEOUT.toMillis()
                         + " -c idle_in_transaction_session_timeout=" + IDLE_IN_TRANSACTION_TIMEOUT.toMillis());
-        // The driver directly, not DriverManager: DriverManager does not see drivers in Flink's user-code class loader.
-        Connection connection = new Driver().connect(endpoint.url(), props);
-        if (connection == null) {
-            throw new SQLException("the PostgreSQL driver does not accept the URL of " + endpoint);
-        }
         // Every query is its own short transaction: a long snapshot would hold back vacuum on the live table.
         connection.setAutoCommit(true);
         return connection;
