@@ -52,7 +52,7 @@ public final class TopicDrain {
         }
         Properties props = new Properties();
         props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, live.bootstrapServers());
-        try (Admin admin = Admin.create(props); Connection nudging = sourceConnection(source)) {
+        try (Admin admin = Admin.create(props); Connection nudging = source.connect()) {
             long n = 0;
             while (!reached(admin, live.groupId(), end)) {
                 if (System.nanoTime() > deadline) {
@@ -61,16 +61,10 @@ public final class TopicDrain {
                 nudge(nudging, live, n++);
                 Thread.sleep(300);
             }
-        }
-        LOG.info("change topic {} drained: the job applied every change up to {}", live.topic(), end);
-    }
-
-    private static Connection sourceConnection(JdbcEndpoint db) {
-        try {
-            return db.connect();
         } catch (SQLException e) {
             throw new IllegalStateException("could not connect to the source to drain the change topic", e);
         }
+        LOG.info("change topic {} drained: the job applied every change up to {}", live.topic(), end);
     }
 
     /**
