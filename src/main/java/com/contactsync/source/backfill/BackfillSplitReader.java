@@ -94,6 +94,7 @@ final class BackfillSplitReader implements SplitReader<ProfileEvent, IdRangeSpli
 
     @Override
     public void close() throws SQLException {
+        throttle.release();
         pages.close();
     }
 
@@ -103,6 +104,7 @@ final class BackfillSplitReader implements SplitReader<ProfileEvent, IdRangeSpli
     }
 
     private void closeSession() {
+        throttle.release();
         try {
             pages.close();
         } catch (SQLException ignored) {

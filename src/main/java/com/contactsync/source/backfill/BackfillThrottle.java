@@ -11,6 +11,9 @@ public interface BackfillThrottle {
     /** Ends a pending {@link #acquire} early (the fetcher has other work); the rows stay owed. */
     default void wakeUp() {}
 
+    /** Lets go of what the throttle holds while reading (e.g. a session); {@link #acquire} takes it again. */
+    default void release() {}
+
     /** No limit for 0, else a token bucket of {@code maxRowsPerSecond}. */
     static BackfillThrottle perSecond(double maxRowsPerSecond) {
         return maxRowsPerSecond == 0 ? rows -> {} : new TokenBucketThrottle(maxRowsPerSecond);

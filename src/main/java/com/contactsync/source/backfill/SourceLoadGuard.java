@@ -21,6 +21,7 @@ final class SourceLoadGuard implements BackfillThrottle {
 
     private static final Logger LOG = LoggerFactory.getLogger(SourceLoadGuard.class);
     private static final long MAX_BACKOFF_MILLIS = 5_000;
+    static final String APPLICATION_NAME = "contactsync-backfill-guard";
 
     private final JdbcEndpoint endpoint;
     private final LoadGuardSettings settings;
@@ -65,7 +66,12 @@ final class SourceLoadGuard implements BackfillThrottle {
         rate.wakeUp();
     }
 
-    private boolean mustHoldBack() {
+    @Override
+    public synchronized void release() {
+        closeConnection();
+    }
+
+    private synchronized boolean mustHoldBack() {
         long now = System.nanoTime();
         if (now - lastCheckNanos < settings.checkInterval().toNanos()) {
             return paused || overloaded;
@@ -85,7 +91,8 @@ final class SourceLoadGuard implements BackfillThrottle {
 
     private void check() throws SQLException {
         if (connection == null || connection.isClosed()) {
-            connection = BackfillConnections.open(endpoint);
+            // Its own name: not a reading session, and visible as what it is in pg_stat_activity.
+            connection = endpoint.connect(APPLICATION_NAME, null);
         }
         long start = System.nanoTime();
         long active;
