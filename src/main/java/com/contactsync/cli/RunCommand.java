@@ -45,6 +45,10 @@ final class RunCommand implements Callable<Integer> {
         putIfSet(overrides, "job.parallelism", parallelism == null ? null : parallelism.toString());
         JobConfig job = ConfigLoader.load(config.toFile().exists() ? config : null, overrides);
         long estimate = SourceTableSize.estimate(job);
+        if (!job.mode().isBounded()) {
+            runUntilStopped(job, estimate);
+            return 0;
+        }
         double seconds = LocalRunner.run(job, estimate, System.out);
         RunReport report = new RunReport()
                 .put("profiles_read", LocalMetrics.sum("profilesRead"))
@@ -56,6 +60,18 @@ final class RunCommand implements Callable<Integer> {
             report.writeJson(reportJson);
         }
         return 0;
+    }
+
+    /** Live modes never end on their own: show progress until the job fails or the process is stopped. */
+    private static void runUntilStopped(JobConfig job, long estimate) throws Exception {
+        org.apache.flink.core.execution.JobClient client = LocalRunner.start(job);
+        ProgressLine progress = new ProgressLine(System.out, estimate,
+                () -> String.format("change lag %,d ms", Math.max(0, LocalMetrics.gaugeMax("changeLagMillis"))));
+        while (!client.getJobStatus().get().isGloballyTerminalState()) {
+            Thread.sleep(LocalRunner.PROGRESS_INTERVAL.toMillis());
+            progress.print();
+        }
+        client.getJobExecutionResult().get(); // throws the failure cause
     }
 
     private static void putIfSet(Map<String, String> map, String key, String value) {
