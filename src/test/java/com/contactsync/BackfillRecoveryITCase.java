@@ -37,6 +37,8 @@ import java.util.UUID;
 class BackfillRecoveryITCase {
 
     private static final int PROFILES = 12_000;
+    /** Per reader: the backfill lasts about 3 s, long enough for checkpoints to complete before the fault. */
+    private static final double ROWS_PER_SECOND = 2_000;
 
     @RegisterExtension
     static final PostgresExtension POSTGRES = new PostgresExtension();
@@ -47,7 +49,7 @@ class BackfillRecoveryITCase {
     @Test
     void failureWhileWritingRestartsFromTheCheckpointWithExactTables() throws Exception {
         JdbcEndpoint db = profiles(1);
-        JobConfig config = PipelineRun.config(db, 1_000);
+        JobConfig config = PipelineRun.config(db, 1_000, ROWS_PER_SECOND);
         String run = UUID.randomUUID().toString();
         FaultInjectingSink sink = new FaultInjectingSink(
                 ExactlyOnceProfileSink.create(config.target()), Fault.FAIL_WHILE_WRITING, run, PROFILES / 4);
@@ -61,7 +63,7 @@ class BackfillRecoveryITCase {
     @Test
     void crashBetweenPrepareAndCommitLeavesNoPreparedTransactionAndExactTables() throws Exception {
         JdbcEndpoint db = profiles(2);
-        JobConfig config = PipelineRun.config(db, 1_000);
+        JobConfig config = PipelineRun.config(db, 1_000, ROWS_PER_SECOND);
         String run = UUID.randomUUID().toString();
         FaultInjectingSink sink = new FaultInjectingSink(
                 ExactlyOnceProfileSink.create(config.target()), Fault.CRASH_BETWEEN_PREPARE_AND_COMMIT, run, 0);
@@ -91,8 +93,8 @@ class BackfillRecoveryITCase {
         connection.close();
         assertThat(PipelineRun.count(db, "SELECT count(*) FROM pg_prepared_xacts")).isEqualTo(1);
 
-        PipelineRun.backfill(PipelineRun.config(db, 2_000), PipelineRun.productionSink(PipelineRun.config(db, 2_000)),
-                Duration.ofMinutes(3));
+        JobConfig config = PipelineRun.config(db, 2_000, ROWS_PER_SECOND);
+        PipelineRun.backfill(config, PipelineRun.productionSink(config), Duration.ofMinutes(3));
 
         assertExact(db);
         assertThat(OrphanedTransactionResolver.commitOrphans(xa.get())).isZero();

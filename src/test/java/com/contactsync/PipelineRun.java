@@ -33,7 +33,13 @@ public final class PipelineRun {
     private PipelineRun() {}
 
     public static JobConfig config(JdbcEndpoint db, long splitRows) {
+        return config(db, splitRows, 0);
+    }
+
+    /** With a per-reader rate limit, for tests that must act while the backfill is still running. */
+    public static JobConfig config(JdbcEndpoint db, long splitRows, double maxRowsPerSecond) {
         Map<String, String> settings = new LinkedHashMap<>();
+        settings.put("backfill.max-rows-per-second", String.valueOf(maxRowsPerSecond));
         settings.put("source.jdbc-url", db.url());
         settings.put("source.user", db.user());
         settings.put("source.password-env", db.passwordEnv());
