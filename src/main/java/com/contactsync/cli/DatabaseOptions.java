@@ -12,7 +12,7 @@ import java.util.Map;
 
 /**
  * The flags that say which databases a tool command works on ({@code verify}, {@code lookup},
- * {@code erase}): the job's configuration file plus overrides, as {@code run} takes them.
+ * {@code erase}, {@code run}, {@code backfill}): the job's configuration file plus overrides.
  */
 final class DatabaseOptions {
 
@@ -31,6 +31,11 @@ final class DatabaseOptions {
     Map<String, String> settings = new LinkedHashMap<>();
 
     JobConfig load() {
+        return load(Map.of());
+    }
+
+    /** The configuration with these flags applied, then the command's own overrides. */
+    JobConfig load(Map<String, String> commandOverrides) {
         Map<String, String> overrides = new LinkedHashMap<>(settings);
         if (jdbcUrl != null) {
             overrides.put("source.jdbc-url", jdbcUrl);
@@ -38,6 +43,7 @@ final class DatabaseOptions {
         if (user != null) {
             overrides.put("source.user", user);
         }
+        overrides.putAll(commandOverrides);
         if (config != null && !Files.isRegularFile(config)) {
             throw new IllegalArgumentException("no configuration file " + config);
         }

@@ -1,9 +1,9 @@
 package com.contactsync.cli;
 
-import com.contactsync.config.ConfigLoader;
 import com.contactsync.config.JobConfig;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
@@ -15,14 +15,8 @@ import java.util.concurrent.Callable;
 @Command(name = "run", description = "Run the job on a local Flink MiniCluster against any PostgreSQL (password from PGPASSWORD).")
 final class RunCommand implements Callable<Integer> {
 
-    @Option(names = "--config", defaultValue = "conf/contactsync.yaml", description = "Job configuration (YAML).")
-    Path config;
-
-    @Option(names = "--jdbc-url", description = "Overrides source.jdbc-url.")
-    String jdbcUrl;
-
-    @Option(names = "--user", description = "Overrides source.user.")
-    String user;
+    @Mixin
+    DatabaseOptions database;
 
     @Option(names = "--mode", description = "backfill, live or both (overrides job.mode).")
     String mode;
@@ -30,20 +24,15 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--parallelism", description = "Overrides job.parallelism.")
     Integer parallelism;
 
-    @Option(names = "--set", description = "Any option as key=value, e.g. --set backfill.split-rows=50000.")
-    Map<String, String> settings = new LinkedHashMap<>();
-
     @Option(names = "--report-json", description = "Write the run's summary as JSON to this file.")
     Path reportJson;
 
     @Override
     public Integer call() throws Exception {
-        Map<String, String> overrides = new LinkedHashMap<>(settings);
-        putIfSet(overrides, "source.jdbc-url", jdbcUrl);
-        putIfSet(overrides, "source.user", user);
+        Map<String, String> overrides = new LinkedHashMap<>();
         putIfSet(overrides, "job.mode", mode);
         putIfSet(overrides, "job.parallelism", parallelism == null ? null : parallelism.toString());
-        JobConfig job = ConfigLoader.load(config.toFile().exists() ? config : null, overrides);
+        JobConfig job = database.load(overrides);
         long estimate = SourceTableSize.estimate(job);
         if (!job.mode().isBounded()) {
             runUntilStopped(job, estimate);
