@@ -71,8 +71,8 @@ final class BenchCommand implements Callable<Integer> {
 
             RunReport report = new RunReport()
                     .put("profiles", profiles)
-                    .put("reference_seconds", round(reference.seconds()))
-                    .put("contactsync_seconds", round(seconds))
+                    .put("reference_seconds", RunReport.tenths(reference.seconds()))
+                    .put("contactsync_seconds", RunReport.tenths(seconds))
                     .put("ratio", Math.round(seconds / reference.seconds() * 100) / 100.0)
                     .put("profiles_per_second", Math.round(read / seconds))
                     .put("rows_per_second", Math.round(rows / seconds))
@@ -100,7 +100,7 @@ final class BenchCommand implements Callable<Integer> {
         settings.put("job.mode", "backfill");
         settings.put("job.parallelism", String.valueOf(parallelism));
         settings.put("job.checkpoint-interval", checkpointInterval);
-        settings.put("backfill.split-rows", String.valueOf(Math.max(5_000, Math.min(100_000, profiles / (parallelism * 8L)))));
+        settings.put("backfill.split-rows", String.valueOf(LocalRunner.splitRowsFor(profiles, parallelism)));
         return settings;
     }
 
@@ -108,9 +108,5 @@ final class BenchCommand implements Callable<Integer> {
         try (var c = db.connect(); var s = c.createStatement()) {
             s.execute("VACUUM ANALYZE profile");
         }
-    }
-
-    private static double round(double value) {
-        return Math.round(value * 10) / 10.0;
     }
 }

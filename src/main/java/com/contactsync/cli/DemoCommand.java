@@ -24,7 +24,6 @@ import picocli.CommandLine.Option;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -80,8 +79,9 @@ final class DemoCommand implements Callable<Integer> {
                     config.contactsColumn(), config.countryColumn(), ContactSyncJob.normalizer(config))
                     .verify(VerifyOptions.defaults());
             out.println(verification);
-            report.putStats(TargetTableStats.read(config.target()))
-                    .put("dead_letters", count(config.target(), "SELECT count(*) FROM contactsync_dead_letter"))
+            TargetTableStats stats = TargetTableStats.read(config.target());
+            report.putStats(stats)
+                    .put("dead_letters", stats.deadLetters())
                     .put("parallelism", parallelism)
                     .put("peak_rss_mib", PeakMemory.peakRssMiB())
                     .put("verify", Map.of("checked", verification.checked(), "mismatched", verification.mismatched()));
@@ -99,7 +99,7 @@ final class DemoCommand implements Callable<Integer> {
         long read = LocalMetrics.sum("profilesRead");
         return new RunReport()
                 .put("profiles_read", read)
-                .put("seconds", round(seconds))
+                .put("seconds", RunReport.tenths(seconds))
                 .put("profiles_per_second", Math.round(read / Math.max(seconds, 1e-3)));
     }
 
@@ -111,14 +111,7 @@ final class DemoCommand implements Callable<Integer> {
             ProgressLine progress = new ProgressLine(out, profiles, () -> String.format(
                     "%,d live changes | change lag %,d ms | latency p50 %d ms",
                     traffic.changesMade(), Math.max(0, LocalMetrics.gaugeMax("changeLagMillis")), probe.percentile(0.5)));
-            while (LocalMetrics.gaugeMax("backfillDone") != 1) {
-                if (job.getJobStatus().get().isGloballyTerminalState()) {
-                    job.getJobExecutionResult().get(); // throws the cause
-                    throw new IllegalStateException("the job ended before the backfill was done");
-                }
-                Thread.sleep(LocalRunner.PROGRESS_INTERVAL.toMillis());
-                progress.print();
-            }
+            LocalRunner.awaitBackfill(job, progress::print);
             double backfillSeconds = (System.nanoTime() - start) / 1e9;
             long read = LocalMetrics.sum("profilesRead");
             traffic.stop();
@@ -129,7 +122,7 @@ final class DemoCommand implements Callable<Integer> {
             out.printf("drained after %.1f s%n", (System.nanoTime() - start) / 1e9);
             RunReport report = new RunReport()
                     .put("profiles_read", read)
-                    .put("seconds", round(backfillSeconds))
+                    .put("seconds", RunReport.tenths(backfillSeconds))
                     .put("profiles_per_second", Math.round(read / Math.max(backfillSeconds, 1e-3)))
                     .put("live_rate", liveRate)
                     .put("changes_applied", traffic.changesMade())
@@ -155,20 +148,8 @@ final class DemoCommand implements Callable<Integer> {
         settings.put("source.country-column", "country");
         settings.put("job.mode", live ? "both" : "backfill");
         settings.put("job.parallelism", String.valueOf(parallelism));
-        // Enough splits to keep every reader busy on a small table, capped for large ones.
-        settings.put("backfill.split-rows", String.valueOf(Math.max(5_000, Math.min(100_000, profiles / (parallelism * 8L)))));
+        settings.put("backfill.split-rows", String.valueOf(LocalRunner.splitRowsFor(profiles, parallelism)));
         settings.put("job.checkpoint-interval", checkpointInterval);
         return settings;
-    }
-
-    private static long count(JdbcEndpoint db, String sql) throws SQLException {
-        try (var c = db.connect(); var s = c.createStatement(); var rs = s.executeQuery(sql)) {
-            rs.next();
-            return rs.getLong(1);
-        }
-    }
-
-    private static double round(double seconds) {
-        return Math.round(seconds * 10) / 10.0;
     }
 }

@@ -63,9 +63,7 @@ final class LatencyBenchCommand implements Callable<Integer> {
             settings.put("job.checkpoint-interval", checkpointInterval);
             JobConfig config = ConfigLoader.fromMap(settings);
             JobClient job = LocalRunner.start(config);
-            while (LocalMetrics.gaugeMax("backfillDone") != 1) {
-                Thread.sleep(500);
-            }
+            LocalRunner.awaitBackfill(job, () -> {});
             out.printf("backfill of %,d profiles done; measuring at %s changes/s, %d s each, checkpoint interval %s%n",
                     profiles, rates, seconds, checkpointInterval);
             List<Map<String, Object>> results = new ArrayList<>();

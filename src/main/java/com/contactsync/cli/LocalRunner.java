@@ -40,6 +40,26 @@ public final class LocalRunner {
         return client;
     }
 
+    /**
+     * Waits until the job's backfill is done (in a job that goes on with live sync), calling
+     * {@code onTick} at every progress interval; throws the job's failure if it ends first.
+     */
+    public static void awaitBackfill(JobClient job, Runnable onTick) throws Exception {
+        while (LocalMetrics.gaugeMax("backfillDone") != 1) {
+            if (job.getJobStatus().get().isGloballyTerminalState()) {
+                job.getJobExecutionResult().get(); // throws the cause
+                throw new IllegalStateException("the job ended before the backfill was done");
+            }
+            Thread.sleep(PROGRESS_INTERVAL.toMillis());
+            onTick.run();
+        }
+    }
+
+    /** Rows per split for a local table: enough splits to keep every reader busy, capped for large tables. */
+    static long splitRowsFor(long profiles, int parallelism) {
+        return Math.max(5_000, Math.min(100_000, profiles / (parallelism * 8L)));
+    }
+
     /** Runs a bounded job to its end, printing progress; returns the seconds it took. */
     public static double run(JobConfig config, long expectedProfiles, PrintStream out) throws Exception {
         return run(config, expectedProfiles, out, Files.createTempDirectory("contactsync-checkpoints"), () -> {});

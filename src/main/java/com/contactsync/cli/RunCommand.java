@@ -42,7 +42,7 @@ final class RunCommand implements Callable<Integer> {
         RunReport report = new RunReport()
                 .put("profiles_read", LocalMetrics.sum("profilesRead"))
                 .putStats(TargetTableStats.read(job.target()))
-                .put("seconds", Math.round(seconds * 10) / 10.0)
+                .put("seconds", RunReport.tenths(seconds))
                 .put("peak_rss_mib", PeakMemory.peakRssMiB());
         report.print(System.out);
         if (reportJson != null) {

@@ -15,6 +15,11 @@ final class RunReport {
 
     private final Map<String, Object> fields = new LinkedHashMap<>();
 
+    /** Seconds as reports show them: to a tenth. */
+    static double tenths(double seconds) {
+        return Math.round(seconds * 10) / 10.0;
+    }
+
     RunReport put(String key, Object value) {
         fields.put(key, value);
         return this;
