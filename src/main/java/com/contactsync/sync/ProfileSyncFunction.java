@@ -5,7 +5,6 @@ import com.contactsync.normalize.NormalizedContacts;
 import com.contactsync.normalize.QualityCode;
 import com.contactsync.normalize.QualityIssue;
 import com.contactsync.sink.ProfileWrite;
-import com.contactsync.sink.ProfileWriteEncoder;
 import com.contactsync.source.ProfileEvent;
 
 import org.apache.flink.api.common.functions.OpenContext;
@@ -91,7 +90,14 @@ public class ProfileSyncFunction extends KeyedProcessFunction<Long, ProfileEvent
                     return;
                 }
                 contacts = normalize(event);
-                write = ProfileWriteEncoder.encode(event.profileId, contacts);
+                write = ProfileWrite.of(event.profileId, contacts);
+                if (!current.written) {
+                    // A profile the topic never touched keeps no state: the backfill reads it once,
+                    // and a replay of its (idempotent) write changes nothing. So state grows with
+                    // the profiles that changed, not with the table (billions of rows).
+                    emit(write, contacts, out);
+                    return;
+                }
                 break;
             case UPSERT:
                 if (event.contactsUnchanged) {
@@ -100,7 +106,7 @@ public class ProfileSyncFunction extends KeyedProcessFunction<Long, ProfileEvent
                 }
                 current.changeApplied = true;
                 contacts = normalize(event);
-                write = ProfileWriteEncoder.encode(event.profileId, contacts);
+                write = ProfileWrite.of(event.profileId, contacts);
                 break;
             case DELETE:
                 current.changeApplied = true;
@@ -116,15 +122,19 @@ public class ProfileSyncFunction extends KeyedProcessFunction<Long, ProfileEvent
         } else {
             current.written = true;
             current.writtenFingerprint = fingerprint;
-            writesEmitted.inc();
-            if (contacts != null) {
-                emailRowsWritten.inc(contacts.emails().size());
-                phoneRowsWritten.inc(contacts.phones().size());
-                issueRowsWritten.inc(contacts.issues().size());
-            }
-            out.collect(write);
+            emit(write, contacts, out);
         }
         state.update(current);
+    }
+
+    private void emit(ProfileWrite write, NormalizedContacts contacts, Collector<ProfileWrite> out) {
+        writesEmitted.inc();
+        if (contacts != null) {
+            emailRowsWritten.inc(contacts.emails().size());
+            phoneRowsWritten.inc(contacts.phones().size());
+            issueRowsWritten.inc(contacts.issues().size());
+        }
+        out.collect(write);
     }
 
     private NormalizedContacts normalize(ProfileEvent event) {

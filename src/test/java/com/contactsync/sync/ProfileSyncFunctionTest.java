@@ -4,8 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.contactsync.normalize.ContactNormalizer;
 import com.contactsync.normalize.NormalizerSettings;
+import com.contactsync.normalize.QualityCode;
+import com.contactsync.normalize.QualityIssue;
 import com.contactsync.sink.ProfileWrite;
-import com.contactsync.sink.ProfileWriteEncoder;
 import com.contactsync.source.ProfileEvent;
 
 import org.apache.flink.api.common.typeinfo.Types;
@@ -47,11 +48,22 @@ class ProfileSyncFunctionTest {
     }
 
     @Test
-    void repeatedRowIsANoOp() throws Exception {
-        process(ProfileEvent.snapshot(1, ALICE, null));
-        process(ProfileEvent.snapshot(1, ALICE, null));
+    void repeatedChangeIsANoOp() throws Exception {
         process(ProfileEvent.upsert(1, ALICE, null, 10));
+        process(ProfileEvent.upsert(1, ALICE, null, 11));
         assertThat(writes()).hasSize(1);
+    }
+
+    @Test
+    void backfilledProfileKeepsNoStateUntilItChanges() throws Exception {
+        process(ProfileEvent.snapshot(1, ALICE, null));
+        assertThat(harness.numKeyedStateEntries()).as("state after a backfill row").isZero();
+
+        process(ProfileEvent.snapshot(1, ALICE, null)); // a replayed split: the write is idempotent at the sink
+        process(ProfileEvent.upsert(1, ALICE_NEW, null, 10));
+        process(ProfileEvent.upsert(1, ALICE_NEW, null, 11));
+        assertThat(writes()).containsExactly(expected(1, ALICE), expected(1, ALICE), expected(1, ALICE_NEW));
+        assertThat(harness.numKeyedStateEntries()).as("state after a change").isEqualTo(1);
     }
 
     @Test
@@ -96,8 +108,8 @@ class ProfileSyncFunctionTest {
         process(ProfileEvent.snapshot(1, "{not json", null));
         List<ProfileWrite> writes = writes();
         assertThat(writes).hasSize(1);
-        assertThat(writes.get(0).emailsJson).isEqualTo("[]");
-        assertThat(writes.get(0).issuesJson).contains("CONTACTS_MALFORMED");
+        assertThat(writes.get(0).emails).isEmpty();
+        assertThat(writes.get(0).issues).extracting(QualityIssue::code).containsExactly(QualityCode.CONTACTS_MALFORMED);
     }
 
     @Test
@@ -128,6 +140,6 @@ class ProfileSyncFunctionTest {
     }
 
     private static ProfileWrite expected(long id, String contacts) {
-        return ProfileWriteEncoder.encode(id, NORMALIZER.normalize(contacts, null));
+        return ProfileWrite.of(id, NORMALIZER.normalize(contacts, null));
     }
 }
