@@ -1,7 +1,5 @@
 package com.contactsync.normalize;
 
-import org.apache.commons.validator.routines.EmailValidator;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -16,7 +14,8 @@ import java.util.Locale;
  * (EMAIL_CASE); an internationalized domain is converted to ASCII (EMAIL_IDN, see {@link IdnDomain}).
  * Internal white space is not repaired. Nothing left gives EMAIL_EMPTY and no row.
  *
- * <p>Validity is commons-validator's {@code EmailValidator.getInstance(false, false)}: no local addresses
+ * <p>Validity is commons-validator's {@code EmailValidator.getInstance(false, false)} (through
+ * {@link EmailValidity}, which asks it once per domain): no local addresses
  * (user@localhost) and no bare TLDs (user@com), since neither can be a customer's mailbox. On top of it, an
  * address holding white space or control characters anywhere is invalid, as the validator accepts
  * Unicode spaces such as NBSP and anything inside a quoted local part ("john doe"@x.com). The validator's
@@ -27,12 +26,12 @@ import java.util.Locale;
  */
 final class EmailNormalizer {
 
-    private static final EmailValidator VALIDATOR = EmailValidator.getInstance(false, false);
     private static final int MAX_UNWRAP_ROUNDS = 4;
     /** 64 for the local part, '@', 255 for the domain: anything longer is invalid without asking the regexes. */
     private static final int MAX_EMAIL_CHARS = 320;
 
     private final DomainTypoDetector typos = new DomainTypoDetector();
+    private final EmailValidity validity = new EmailValidity();
 
     NormalizedEntry<EmailRow> normalize(RawEntry entry) {
         String raw = entry.value();
@@ -83,7 +82,7 @@ final class EmailNormalizer {
                 domain = null;
             }
         }
-        boolean valid = key.length() <= MAX_EMAIL_CHARS && !hasSpaceOrControl(key) && VALIDATOR.isValid(key);
+        boolean valid = key.length() <= MAX_EMAIL_CHARS && !hasSpaceOrControl(key) && validity.isValid(key);
         String suggestedDomain = typos.suggest(domain);
 
         List<QualityIssue> issues = new ArrayList<>(2);
