@@ -1,47 +1,65 @@
 package com.contactsync.sink;
 
+import com.contactsync.normalize.EmailRow;
+import com.contactsync.normalize.NormalizedContacts;
+import com.contactsync.normalize.PhoneRow;
+import com.contactsync.normalize.QualityIssue;
+
+import java.util.List;
 import java.util.Objects;
 
 /**
  * Everything one profile's rows must become, in one record: applying it makes the profile's
- * emails, phones and quality issues equal these lists (empty lists remove them all). The lists are
- * JSON arrays, the form the single idempotent statement of {@link ProfileWriteStatement} reads.
+ * emails, phones and quality issues equal these lists (empty lists remove them all).
  */
 public class ProfileWrite {
 
     public long profileId;
-    public String emailsJson;
-    public String phonesJson;
-    public String issuesJson;
+    public List<EmailRow> emails;
+    public List<PhoneRow> phones;
+    public List<QualityIssue> issues;
 
     public ProfileWrite() {}
 
-    public ProfileWrite(long profileId, String emailsJson, String phonesJson, String issuesJson) {
+    public ProfileWrite(long profileId, List<EmailRow> emails, List<PhoneRow> phones, List<QualityIssue> issues) {
         this.profileId = profileId;
-        this.emailsJson = emailsJson;
-        this.phonesJson = phonesJson;
-        this.issuesJson = issuesJson;
+        this.emails = List.copyOf(emails);
+        this.phones = List.copyOf(phones);
+        this.issues = List.copyOf(issues);
+    }
+
+    /** The write that makes the profile's rows equal its normalized contacts. */
+    public static ProfileWrite of(long profileId, NormalizedContacts contacts) {
+        return new ProfileWrite(profileId, contacts.emails(), contacts.phones(), contacts.issues());
     }
 
     /** The write that removes every row of the profile (it was deleted, or holds nothing). */
     public static ProfileWrite removal(long profileId) {
-        return new ProfileWrite(profileId, "[]", "[]", "[]");
+        return new ProfileWrite(profileId, List.of(), List.of(), List.of());
     }
 
     /** A compact fingerprint of the content, kept in state so a repeat becomes a no-op. */
     public long fingerprint() {
-        long h = 1125899906842597L;
-        h = mix(h, emailsJson);
-        h = mix(h, phonesJson);
-        h = mix(h, issuesJson);
-        return h;
+        return ProfileWriteFingerprint.of(this);
     }
 
-    private static long mix(long h, String s) {
-        for (int i = 0; i < s.length(); i++) {
-            h = 31 * h + s.charAt(i);
+    /** Characters of text the write carries: what the batcher bounds a batch by. */
+    long chars() {
+        long chars = 0;
+        for (EmailRow r : emails) {
+            chars += r.email().length() + r.emailRaw().length() + 16;
         }
-        return h * 0x9E3779B97F4A7C15L + s.length();
+        for (PhoneRow r : phones) {
+            chars += r.phone().length() + r.phoneRaw().length() + r.extension().length() + 16;
+        }
+        for (QualityIssue i : issues) {
+            chars += length(i.rawValue()) + length(i.normalizedValue()) + length(i.suggestion()) + 24;
+        }
+        return chars;
+    }
+
+    private static int length(String s) {
+        return s == null ? 0 : s.length();
     }
 
     @Override
@@ -51,14 +69,14 @@ public class ProfileWrite {
         }
         ProfileWrite that = (ProfileWrite) o;
         return profileId == that.profileId
-                && Objects.equals(emailsJson, that.emailsJson)
-                && Objects.equals(phonesJson, that.phonesJson)
-                && Objects.equals(issuesJson, that.issuesJson);
+                && Objects.equals(emails, that.emails)
+                && Objects.equals(phones, that.phones)
+                && Objects.equals(issues, that.issues);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(profileId, emailsJson, phonesJson, issuesJson);
+        return Objects.hash(profileId, emails, phones, issues);
     }
 
     /** Never prints the lists: they hold personal data. */

@@ -73,6 +73,6 @@ public class ProfileWriteBatcher extends AbstractStreamOperator<ProfileWriteBatc
     }
 
     private static long size(ProfileWrite write) {
-        return write.emailsJson.length() + write.phonesJson.length() + write.issuesJson.length();
+        return write.chars();
     }
 }

@@ -1,7 +1,6 @@
 package com.contactsync.sink;
 
 import com.contactsync.normalize.EmailRow;
-import com.contactsync.normalize.NormalizedContacts;
 import com.contactsync.normalize.PhoneRow;
 import com.contactsync.normalize.QualityIssue;
 
@@ -13,16 +12,31 @@ import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.util.List;
 
-/** Turns a profile's normalized contacts into the JSON lists of a {@link ProfileWrite}. */
-public final class ProfileWriteEncoder {
+/**
+ * The fingerprint of a {@link ProfileWrite}: a hash of its lists written as JSON. The JSON form is the
+ * one writes had before they carried typed rows; hashing it keeps the fingerprints in existing
+ * savepoints valid (a kept savepoint test checks it), and it is computed only for profiles that
+ * keep state, i.e. those changed through the topic.
+ */
+final class ProfileWriteFingerprint {
 
     private static final JsonFactory JSON = new JsonFactory();
 
-    private ProfileWriteEncoder() {}
+    private ProfileWriteFingerprint() {}
 
-    public static ProfileWrite encode(long profileId, NormalizedContacts contacts) {
-        return new ProfileWrite(
-                profileId, emails(contacts.emails()), phones(contacts.phones()), issues(contacts.issues()));
+    static long of(ProfileWrite write) {
+        long h = 1125899906842597L;
+        h = mix(h, emails(write.emails));
+        h = mix(h, phones(write.phones));
+        h = mix(h, issues(write.issues));
+        return h;
+    }
+
+    private static long mix(long h, String s) {
+        for (int i = 0; i < s.length(); i++) {
+            h = 31 * h + s.charAt(i);
+        }
+        return h * 0x9E3779B97F4A7C15L + s.length();
     }
 
     private static String emails(List<EmailRow> rows) {
@@ -93,7 +107,7 @@ public final class ProfileWriteEncoder {
             body.write(g);
             g.writeEndArray();
         } catch (IOException e) {
-            throw new UncheckedIOException("could not encode a profile write", e);
+            throw new UncheckedIOException("could not fingerprint a profile write", e);
         }
         return out.toString();
     }

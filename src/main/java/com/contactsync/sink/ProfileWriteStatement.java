@@ -9,17 +9,17 @@ import java.sql.SQLException;
  * The one statement that applies a {@link ProfileWriteBatch}: for every profile in it, it deletes
  * the profile's rows that are no longer in its lists and upserts the rest, in the emails, phones
  * and issues tables at once. It is idempotent (a replay changes nothing, not even a tuple:
- * unchanged rows are not updated), and a profile's change is never half-visible.
+ * unchanged rows are not updated), and a profile's change is never half-visible. The batch comes
+ * as one array per column ({@link ProfileWriteBatch}), read back into rows with {@code unnest}.
  */
 public final class ProfileWriteStatement implements JdbcStatementBuilder<ProfileWriteBatch> {
 
     private static final long serialVersionUID = 1L;
 
     public static final String SQL =
-            "WITH p AS (SELECT * FROM jsonb_to_recordset(?::jsonb) AS x(id bigint, emails jsonb, phones jsonb, issues jsonb)),\n"
-                    + " e AS (SELECT p.id, x.* FROM p, jsonb_to_recordset(p.emails)"
-                    + " AS x(email text, email_raw text, domain text, type text, is_valid boolean, position int)),\n"
-                    + " ids AS (SELECT ARRAY(SELECT id FROM p) AS ids),\n"
+            "WITH ids AS (SELECT ?::bigint[] AS ids),\n"
+                    + " e AS (SELECT * FROM unnest(?::bigint[], ?::text[], ?::text[], ?::text[], ?::text[], ?::boolean[], ?::int[])"
+                    + " AS x(id, email, email_raw, domain, type, is_valid, position)),\n"
                     + " e_del AS (DELETE FROM profile_email t WHERE t.profile_id = ANY ((SELECT ids FROM ids)::bigint[])"
                     + " AND NOT EXISTS (SELECT 1 FROM e WHERE e.id = t.profile_id AND e.email = t.email)),\n"
                     + " e_up AS (INSERT INTO profile_email AS t (profile_id, email, email_raw, domain, type, is_valid, position)"
@@ -29,8 +29,8 @@ public final class ProfileWriteStatement implements JdbcStatementBuilder<Profile
                     + " position = EXCLUDED.position, updated_at = now()"
                     + " WHERE (t.email_raw, t.domain, t.type, t.is_valid, t.position)"
                     + " IS DISTINCT FROM (EXCLUDED.email_raw, EXCLUDED.domain, EXCLUDED.type, EXCLUDED.is_valid, EXCLUDED.position)),\n"
-                    + " ph AS (SELECT p.id, x.* FROM p, jsonb_to_recordset(p.phones)"
-                    + " AS x(phone text, extension text, phone_raw text, country text, type text, is_valid boolean, position int)),\n"
+                    + " ph AS (SELECT * FROM unnest(?::bigint[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::boolean[], ?::int[])"
+                    + " AS x(id, phone, extension, phone_raw, country, type, is_valid, position)),\n"
                     + " ph_del AS (DELETE FROM profile_phone t WHERE t.profile_id = ANY ((SELECT ids FROM ids)::bigint[])"
                     + " AND NOT EXISTS (SELECT 1 FROM ph WHERE ph.id = t.profile_id AND ph.phone = t.phone AND ph.extension = t.extension)),\n"
                     + " ph_up AS (INSERT INTO profile_phone AS t (profile_id, phone, extension, phone_raw, country, type, is_valid, position)"
@@ -40,8 +40,8 @@ public final class ProfileWriteStatement implements JdbcStatementBuilder<Profile
                     + " position = EXCLUDED.position, updated_at = now()"
                     + " WHERE (t.phone_raw, t.country, t.type, t.is_valid, t.position)"
                     + " IS DISTINCT FROM (EXCLUDED.phone_raw, EXCLUDED.country, EXCLUDED.type, EXCLUDED.is_valid, EXCLUDED.position)),\n"
-                    + " q AS (SELECT p.id, x.* FROM p, jsonb_to_recordset(p.issues)"
-                    + " AS x(issue_no int, field text, position int, code text, raw_value text, normalized_value text, suggestion text)),\n"
+                    + " q AS (SELECT * FROM unnest(?::bigint[], ?::int[], ?::text[], ?::int[], ?::text[], ?::text[], ?::text[], ?::text[])"
+                    + " AS x(id, issue_no, field, position, code, raw_value, normalized_value, suggestion)),\n"
                     + " q_del AS (DELETE FROM contact_quality_issue t WHERE t.profile_id = ANY ((SELECT ids FROM ids)::bigint[])"
                     + " AND NOT EXISTS (SELECT 1 FROM q WHERE q.id = t.profile_id AND q.issue_no = t.issue_no))\n"
                     + "INSERT INTO contact_quality_issue AS t (profile_id, issue_no, field, position, code, raw_value, normalized_value, suggestion)"
@@ -55,6 +55,18 @@ public final class ProfileWriteStatement implements JdbcStatementBuilder<Profile
 
     @Override
     public void accept(PreparedStatement statement, ProfileWriteBatch batch) throws SQLException {
-        statement.setString(1, batch.profilesJson);
+        Object[] columns = {
+            batch.profileIds,
+            batch.emailProfileIds, batch.emails, batch.emailRaws, batch.emailDomains, batch.emailTypes,
+            batch.emailValid, batch.emailPositions,
+            batch.phoneProfileIds, batch.phones, batch.phoneExtensions, batch.phoneRaws, batch.phoneCountries,
+            batch.phoneTypes, batch.phoneValid, batch.phonePositions,
+            batch.issueProfileIds, batch.issueNos, batch.issueFields, batch.issuePositions, batch.issueCodes,
+            batch.issueRawValues, batch.issueNormalizedValues, batch.issueSuggestions,
+        };
+        for (int i = 0; i < columns.length; i++) {
+            // pgjdbc sends Java arrays as PostgreSQL arrays (long[] as int8[], String[] as text[], ...).
+            statement.setObject(i + 1, columns[i]);
+        }
     }
 }

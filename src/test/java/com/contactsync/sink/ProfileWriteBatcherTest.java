@@ -2,6 +2,11 @@ package com.contactsync.sink;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.contactsync.normalize.EmailRow;
+import com.contactsync.normalize.PhoneRow;
+import com.contactsync.normalize.QualityCode;
+import com.contactsync.normalize.QualityIssue;
+
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
 import org.apache.flink.streaming.util.OneInputStreamOperatorTestHarness;
 import org.junit.jupiter.api.AfterEach;
@@ -39,7 +44,7 @@ class ProfileWriteBatcherTest {
     void emitsEverythingBeforeTheCheckpointBarrier() throws Exception {
         write(1, "a");
         harness.prepareSnapshotPreBarrier(1);
-        assertThat(batches()).singleElement().satisfies(b -> assertThat(b.profilesJson).contains("\"id\":1"));
+        assertThat(batches()).singleElement().satisfies(b -> assertThat(b.profileIds).containsExactly(1L));
     }
 
     @Test
@@ -49,7 +54,7 @@ class ProfileWriteBatcherTest {
         harness.prepareSnapshotPreBarrier(1);
         ProfileWriteBatch batch = batches().get(0);
         assertThat(batch.profiles).isEqualTo(1);
-        assertThat(batch.profilesJson).contains("new").doesNotContain("old");
+        assertThat(batch.emailRaws).containsExactly("new");
     }
 
     @Test
@@ -60,13 +65,34 @@ class ProfileWriteBatcherTest {
     }
 
     @Test
-    void batchIsAJsonArrayOfTheProfilesLists() {
-        ProfileWriteBatch batch = ProfileWriteBatch.of(List.of(new ProfileWrite(5, "[1]", "[2]", "[3]")));
-        assertThat(batch.profilesJson).isEqualTo("[{\"id\":5,\"emails\":[1],\"phones\":[2],\"issues\":[3]}]");
+    void batchHoldsOneArrayPerColumnWithEveryRowsProfileId() {
+        ProfileWrite first = new ProfileWrite(5,
+                List.of(new EmailRow("a@x.io", "A@x.io", "x.io", null, true, 0), new EmailRow("b@x.io", "b@x.io", "x.io", "work", true, 1)),
+                List.of(new PhoneRow("+14155550100", "12", "415-555-0100 x12", "US", null, true, 0)),
+                List.of(new QualityIssue("email", 0, QualityCode.EMAIL_CASE, "A@x.io", "a@x.io", null),
+                        new QualityIssue("phone", 0, QualityCode.PHONE_REFORMATTED, "415-555-0100 x12", "+14155550100;ext=12", null)));
+        ProfileWrite second = ProfileWrite.removal(6);
+
+        ProfileWriteBatch batch = ProfileWriteBatch.of(List.of(first, second));
+
+        assertThat(batch.profiles).isEqualTo(2);
+        assertThat(batch.profileIds).containsExactly(5L, 6L);
+        assertThat(batch.emailProfileIds).containsExactly(5L, 5L);
+        assertThat(batch.emails).containsExactly("a@x.io", "b@x.io");
+        assertThat(batch.emailRaws).containsExactly("A@x.io", "b@x.io");
+        assertThat(batch.emailTypes).containsExactly(null, "work");
+        assertThat(batch.emailPositions).containsExactly(0, 1);
+        assertThat(batch.phoneProfileIds).containsExactly(5L);
+        assertThat(batch.phoneExtensions).containsExactly("12");
+        assertThat(batch.issueProfileIds).containsExactly(5L, 5L);
+        assertThat(batch.issueNos).containsExactly(0, 1);
+        assertThat(batch.issueCodes).containsExactly("EMAIL_CASE", "PHONE_REFORMATTED");
+        assertThat(batch.issueNormalizedValues).containsExactly("a@x.io", "+14155550100;ext=12");
     }
 
     private void write(long id, String marker) throws Exception {
-        harness.processElement(new StreamRecord<>(new ProfileWrite(id, "[\"" + marker + "\"]", "[]", "[]")));
+        harness.processElement(new StreamRecord<>(new ProfileWrite(id,
+                List.of(new EmailRow("a@x.io", marker, "x.io", null, true, 0)), List.of(), List.of())));
     }
 
     private List<ProfileWriteBatch> batches() {

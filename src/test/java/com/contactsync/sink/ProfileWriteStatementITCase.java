@@ -4,6 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.contactsync.config.JdbcEndpoint;
 import com.contactsync.embedded.PostgresExtension;
+import com.contactsync.normalize.EmailRow;
+import com.contactsync.normalize.PhoneRow;
+import com.contactsync.normalize.QualityCode;
+import com.contactsync.normalize.QualityIssue;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -24,14 +28,14 @@ class ProfileWriteStatementITCase {
 
     private JdbcEndpoint db;
 
-    private static final ProfileWrite TWO_EMAILS = new ProfileWrite(7,
-            "[{\"email\":\"a@x.io\",\"email_raw\":\" A@x.io\",\"domain\":\"x.io\",\"type\":\"home\",\"is_valid\":true,\"position\":0},"
-                    + "{\"email\":\"b@y.io\",\"email_raw\":\"b@y.io\",\"domain\":\"y.io\",\"type\":null,\"is_valid\":true,\"position\":1}]",
-            "[{\"phone\":\"+14155550100\",\"extension\":\"\",\"phone_raw\":\"415-555-0100\",\"country\":\"US\",\"type\":\"mobile\",\"is_valid\":true,\"position\":0}]",
-            "[{\"issue_no\":0,\"field\":\"email\",\"position\":0,\"code\":\"EMAIL_WHITESPACE\",\"raw_value\":\" A@x.io\",\"normalized_value\":\"a@x.io\",\"suggestion\":null}]");
-    private static final ProfileWrite ONE_EMAIL = new ProfileWrite(7,
-            "[{\"email\":\"b@y.io\",\"email_raw\":\"b@y.io\",\"domain\":\"y.io\",\"type\":\"work\",\"is_valid\":true,\"position\":0}]",
-            "[]", "[]");
+    private static final List<EmailRow> A_AND_B = List.of(
+            new EmailRow("a@x.io", " A@x.io", "x.io", "home", true, 0),
+            new EmailRow("b@y.io", "b@y.io", "y.io", null, true, 1));
+    private static final ProfileWrite TWO_EMAILS = new ProfileWrite(7, A_AND_B,
+            List.of(new PhoneRow("+14155550100", "", "415-555-0100", "US", "mobile", true, 0)),
+            List.of(new QualityIssue("email", 0, QualityCode.EMAIL_WHITESPACE, " A@x.io", "a@x.io", null)));
+    private static final List<EmailRow> B_ONLY = List.of(new EmailRow("b@y.io", "b@y.io", "y.io", "work", true, 0));
+    private static final ProfileWrite ONE_EMAIL = new ProfileWrite(7, B_ONLY, List.of(), List.of());
 
     @BeforeEach
     void createSchema() throws SQLException {
@@ -66,7 +70,7 @@ class ProfileWriteStatementITCase {
     @Test
     void removalDeletesEveryRowOfTheProfileOnly() throws SQLException {
         apply(TWO_EMAILS);
-        ProfileWrite other = new ProfileWrite(8, TWO_EMAILS.emailsJson, "[]", "[]");
+        ProfileWrite other = new ProfileWrite(8, A_AND_B, List.of(), List.of());
         apply(other);
         apply(ProfileWrite.removal(7));
         assertThat(rows("SELECT profile_id::text FROM profile_email")).containsOnly("8");
@@ -76,11 +80,27 @@ class ProfileWriteStatementITCase {
 
     @Test
     void oneBatchAppliesEveryProfileOnItsOwn() throws SQLException {
-        apply(TWO_EMAILS, new ProfileWrite(8, TWO_EMAILS.emailsJson, "[]", "[]"), new ProfileWrite(9, ONE_EMAIL.emailsJson, "[]", "[]"));
+        apply(TWO_EMAILS, new ProfileWrite(8, A_AND_B, List.of(), List.of()), new ProfileWrite(9, B_ONLY, List.of(), List.of()));
         apply(ONE_EMAIL, ProfileWrite.removal(8));
         assertThat(rows("SELECT profile_id || ':' || email FROM profile_email"))
                 .containsExactlyInAnyOrder("7:b@y.io", "9:b@y.io");
         assertThat(rows("SELECT profile_id::text FROM profile_phone")).isEmpty();
+    }
+
+    @Test
+    void everyCharacterArrivesAsItIsThroughTheArrays() throws SQLException {
+        String awkward = "\"q\" \\b, {c} NULL 'd' ;x=1 \u00e9\u4e2d\uD83D\uDE00 \t";
+        apply(new ProfileWrite(7,
+                List.of(new EmailRow("a@x.io", awkward, null, null, false, 0), new EmailRow("", "", null, "", false, 1)),
+                List.of(new PhoneRow("NULL", "", "{}", null, null, false, 0)),
+                List.of(new QualityIssue("email", 0, QualityCode.EMAIL_INVALID, awkward, null, "NULL"))));
+        assertThat(rows("SELECT email_raw FROM profile_email WHERE position = 0")).containsExactly(awkward);
+        assertThat(rows("SELECT coalesce(domain, '<null>') || '|' || coalesce(type, '<null>') FROM profile_email ORDER BY position"))
+                .containsExactly("<null>|<null>", "<null>|");
+        assertThat(rows("SELECT phone || '|' || phone_raw || '|' || coalesce(country, '<null>') FROM profile_phone"))
+                .containsExactly("NULL|{}|<null>");
+        assertThat(rows("SELECT raw_value || '|' || coalesce(normalized_value, '<null>') || '|' || suggestion FROM contact_quality_issue"))
+                .containsExactly(awkward + "|<null>|NULL");
     }
 
     private void apply(ProfileWrite... writes) throws SQLException {

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.contactsync.normalize.ContactNormalizer;
 import com.contactsync.normalize.NormalizerSettings;
 import com.contactsync.sink.ProfileWrite;
-import com.contactsync.sink.ProfileWriteEncoder;
 import com.contactsync.source.ProfileEvent;
 
 import org.apache.flink.api.common.typeinfo.Types;
@@ -107,7 +106,7 @@ class SnapshotChangeRaceTest {
     }
 
     private static ProfileWrite expectedRows(String image) {
-        return image == null ? ProfileWrite.removal(ID) : ProfileWriteEncoder.encode(ID, NORMALIZER.normalize(image, null));
+        return image == null ? ProfileWrite.removal(ID) : ProfileWrite.of(ID, NORMALIZER.normalize(image, null));
     }
 
     private static List<List<Change>> sequences(int maxLength) {

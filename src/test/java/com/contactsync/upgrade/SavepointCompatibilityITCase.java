@@ -10,7 +10,7 @@ import com.contactsync.config.JdbcEndpoint;
 import com.contactsync.config.JobConfig;
 import com.contactsync.embedded.PostgresExtension;
 import com.contactsync.normalize.ContactNormalizer;
-import com.contactsync.sink.ProfileWriteEncoder;
+import com.contactsync.sink.ProfileWrite;
 import com.contactsync.sync.ProfileSyncState;
 
 import org.apache.flink.configuration.Configuration;
@@ -105,7 +105,7 @@ class SavepointCompatibilityITCase {
                 ResultSet rs = s.executeQuery("SELECT id, contacts::text, country FROM profile ORDER BY id")) {
             while (rs.next()) {
                 long id = rs.getLong(1);
-                fingerprints.put(id, ProfileWriteEncoder.encode(id, normalizer.normalize(rs.getString(2), rs.getString(3))).fingerprint());
+                fingerprints.put(id, ProfileWrite.of(id, normalizer.normalize(rs.getString(2), rs.getString(3))).fingerprint());
             }
         }
         Set<Long> writtenBefore = kept.profilesWrittenBeforeSavepoint();
