@@ -62,8 +62,14 @@ final class BenchCommand implements Callable<Integer> {
             JobConfig config = ConfigLoader.fromMap(jobSettings(db));
             Path checkpoints = Files.createTempDirectory("contactsync-bench-checkpoints");
             CheckpointSizes sizes = new CheckpointSizes(checkpoints);
+            System.gc(); // the generator's garbage is not the job's
             PeakMemory.reset();
-            double seconds = LocalRunner.run(config, profiles, out, checkpoints, sizes);
+            double seconds;
+            long liveHeap;
+            try (LiveHeap heap = LiveHeap.listen()) {
+                seconds = LocalRunner.run(config, profiles, out, checkpoints, sizes);
+                liveHeap = heap.maxAfterGcMiB();
+            }
             long peakRss = PeakMemory.peakRssMiB();
             TargetTableStats stats = TargetTableStats.read(config.target());
             long read = LocalMetrics.sum("profilesRead");
@@ -79,6 +85,7 @@ final class BenchCommand implements Callable<Integer> {
                     .put("rows_written", Map.of("email", stats.emailRows(), "phone", stats.phoneRows(), "issue", stats.issueRows()))
                     .put("reference_rows", Map.of("email", reference.emailRows(), "phone", reference.phoneRows()))
                     .put("peak_rss_mib", peakRss)
+                    .put("max_heap_after_gc_mib", liveHeap)
                     .put("largest_checkpoint_bytes", sizes.largestBytes())
                     .put("state_bytes_per_profile", Math.round(sizes.largestBytes() / (double) Math.max(1, read)))
                     .put("parallelism", parallelism)
