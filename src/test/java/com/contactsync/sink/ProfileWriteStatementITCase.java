@@ -88,6 +88,28 @@ class ProfileWriteStatementITCase {
     }
 
     @Test
+    void batchMixingProfilesWithAndWithoutRowsReplacesAndInsertsBoth() throws SQLException {
+        apply(TWO_EMAILS); // profile 7 has rows now: the next batch is not a fresh one
+        apply(ONE_EMAIL, new ProfileWrite(10, A_AND_B, List.of(), List.of()));
+        assertThat(rows("SELECT profile_id || ':' || email || '|' || coalesce(type, '-') FROM profile_email"))
+                .containsExactlyInAnyOrder("7:b@y.io|work", "10:a@x.io|home", "10:b@y.io|-");
+        assertThat(rows("SELECT profile_id::text FROM profile_phone")).isEmpty();
+        assertThat(rows("SELECT profile_id::text FROM contact_quality_issue")).isEmpty();
+    }
+
+    @Test
+    void batchOfProfilesWithoutRowsIsInsertedAndItsReplayChangesNothing() throws SQLException {
+        ProfileWrite other = new ProfileWrite(8, B_ONLY, List.of(), List.of());
+        apply(TWO_EMAILS, other);
+        List<String> versions = rows("SELECT ctid::text || xmin::text FROM profile_email ORDER BY profile_id, email");
+        assertThat(versions).hasSize(3);
+        assertThat(rows("SELECT count(*)::text FROM profile_phone")).containsExactly("1");
+        assertThat(rows("SELECT count(*)::text FROM contact_quality_issue")).containsExactly("1");
+        apply(TWO_EMAILS, other);
+        assertThat(rows("SELECT ctid::text || xmin::text FROM profile_email ORDER BY profile_id, email")).isEqualTo(versions);
+    }
+
+    @Test
     void everyCharacterArrivesAsItIsThroughTheArrays() throws SQLException {
         String awkward = "\"q\" \\b, {c} NULL 'd' ;x=1 \u00e9\u4e2d\uD83D\uDE00 \t";
         apply(new ProfileWrite(7,
