@@ -109,6 +109,40 @@ class ProfileWriteStatementITCase {
         assertThat(rows("SELECT ctid::text || xmin::text FROM profile_email ORDER BY profile_id, email")).isEqualTo(versions);
     }
 
+    /**
+     * The fresh path's safety argument: if anything else inserts a row of a fresh batch's profile while
+     * the statement runs, the plain insert fails (it never writes a duplicate or skips a row), and the
+     * replay after the fail-over takes the upsert path and ends exact.
+     */
+    @Test
+    void rowInsertedByAnotherSessionMeanwhileFailsTheFreshInsertAndTheReplayUpserts() throws Exception {
+        try (Connection other = db.connect()) {
+            other.setAutoCommit(false);
+            try (PreparedStatement s = other.prepareStatement(
+                    "INSERT INTO profile_email (profile_id, email, email_raw, is_valid, position) VALUES (7, 'a@x.io', 'old', true, 5)")) {
+                s.executeUpdate();
+            }
+            java.util.concurrent.CompletableFuture<Void> fresh = java.util.concurrent.CompletableFuture.runAsync(() -> {
+                try {
+                    apply(TWO_EMAILS); // does not see the uncommitted row: fresh; its insert waits on it
+                } catch (SQLException e) {
+                    throw new java.util.concurrent.CompletionException(e);
+                }
+            });
+            Thread.sleep(500);
+            other.commit();
+            assertThat(fresh).failsWithin(java.time.Duration.ofSeconds(30))
+                    .withThrowableThat().havingRootCause().isInstanceOf(SQLException.class)
+                    .withMessageContaining("duplicate key");
+        }
+        assertThat(rows("SELECT email_raw FROM profile_email")).containsExactly("old");
+
+        apply(TWO_EMAILS);
+        assertThat(rows("SELECT email || '|' || email_raw || '|' || position FROM profile_email"))
+                .containsExactlyInAnyOrder("a@x.io| A@x.io|0", "b@y.io|b@y.io|1");
+        assertThat(rows("SELECT code FROM contact_quality_issue")).containsExactly("EMAIL_WHITESPACE");
+    }
+
     @Test
     void everyCharacterArrivesAsItIsThroughTheArrays() throws SQLException {
         String awkward = "\"q\" \\b, {c} NULL 'd' ;x=1 \u00e9\u4e2d\uD83D\uDE00 \t";
