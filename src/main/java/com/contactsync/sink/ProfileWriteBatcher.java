@@ -44,9 +44,9 @@ public class ProfileWriteBatcher extends AbstractStreamOperator<ProfileWriteBatc
         ProfileWrite write = element.getValue();
         ProfileWrite replaced = pending.put(write.profileId, write);
         if (replaced != null) {
-            pendingChars -= size(replaced);
+            pendingChars -= replaced.chars();
         }
-        pendingChars += size(write);
+        pendingChars += write.chars();
         if (pending.size() >= maxProfiles || pendingChars >= maxChars) {
             flush();
         }
@@ -70,9 +70,5 @@ public class ProfileWriteBatcher extends AbstractStreamOperator<ProfileWriteBatc
         output.collect(new StreamRecord<>(ProfileWriteBatch.of(pending.values())));
         pending.clear();
         pendingChars = 0;
-    }
-
-    private static long size(ProfileWrite write) {
-        return write.chars();
     }
 }

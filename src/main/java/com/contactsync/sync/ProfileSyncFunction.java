@@ -82,20 +82,18 @@ public class ProfileSyncFunction extends KeyedProcessFunction<Long, ProfileEvent
             changeLagMillis = Math.max(0, System.currentTimeMillis() - event.sourceTimestampMillis);
         }
         ProfileWrite write;
-        NormalizedContacts contacts = null;
         switch (event.kind) {
             case SNAPSHOT:
                 if (current.changeApplied) {
                     snapshotsSuperseded.inc();
                     return;
                 }
-                contacts = normalize(event);
-                write = ProfileWrite.of(event.profileId, contacts);
+                write = ProfileWrite.of(event.profileId, normalize(event));
                 if (!current.written) {
                     // A profile the topic never touched keeps no state: the backfill reads it once,
                     // and a replay of its (idempotent) write changes nothing. So state grows with
                     // the profiles that changed, not with the table (billions of rows).
-                    emit(write, contacts, out);
+                    emit(write, out);
                     return;
                 }
                 break;
@@ -105,8 +103,7 @@ public class ProfileSyncFunction extends KeyedProcessFunction<Long, ProfileEvent
                     return;
                 }
                 current.changeApplied = true;
-                contacts = normalize(event);
-                write = ProfileWrite.of(event.profileId, contacts);
+                write = ProfileWrite.of(event.profileId, normalize(event));
                 break;
             case DELETE:
                 current.changeApplied = true;
@@ -122,18 +119,16 @@ public class ProfileSyncFunction extends KeyedProcessFunction<Long, ProfileEvent
         } else {
             current.written = true;
             current.writtenFingerprint = fingerprint;
-            emit(write, contacts, out);
+            emit(write, out);
         }
         state.update(current);
     }
 
-    private void emit(ProfileWrite write, NormalizedContacts contacts, Collector<ProfileWrite> out) {
+    private void emit(ProfileWrite write, Collector<ProfileWrite> out) {
         writesEmitted.inc();
-        if (contacts != null) {
-            emailRowsWritten.inc(contacts.emails().size());
-            phoneRowsWritten.inc(contacts.phones().size());
-            issueRowsWritten.inc(contacts.issues().size());
-        }
+        emailRowsWritten.inc(write.emails.size());
+        phoneRowsWritten.inc(write.phones.size());
+        issueRowsWritten.inc(write.issues.size());
         out.collect(write);
     }
 
