@@ -3,6 +3,7 @@ package com.contactsync.normalize;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -55,25 +56,15 @@ final class DomainTypoDetector {
         return Set.copyOf(known);
     }
 
-    /** Domains repeat across profiles far more than they vary: remember verdicts, up to a bound. */
-    private static final int MEMO_LIMIT = 100_000;
-    private static final String NO_TYPO = "";
-    private final Map<String, String> memo = new java.util.concurrent.ConcurrentHashMap<>();
+    private final DomainVerdicts<Optional<String>> suggestions =
+            new DomainVerdicts<>(domain -> Optional.ofNullable(computeSuggestion(domain)));
 
     /** The corrected domain, or null when the (lower-case ASCII) domain does not look like a typo. */
     String suggest(String domain) {
         if (domain == null || KNOWN.contains(domain)) {
             return null;
         }
-        String known = memo.get(domain);
-        if (known != null) {
-            return known == NO_TYPO ? null : known;
-        }
-        String verdict = computeSuggestion(domain);
-        if (memo.size() < MEMO_LIMIT) {
-            memo.put(domain, verdict == null ? NO_TYPO : verdict);
-        }
-        return verdict;
+        return suggestions.of(domain).orElse(null);
     }
 
     private static String computeSuggestion(String domain) {
