@@ -1,12 +1,15 @@
 package com.contactsync;
 
-import com.contactsync.cli.ContactSyncJob;
-import com.contactsync.cli.JobEnvironment;
+import com.contactsync.job.JobParts;
+import com.contactsync.source.change.LiveSettings;
+import com.contactsync.source.change.ChangeParserSettings;
+import com.contactsync.normalize.NormalizerSettings;
+import com.contactsync.normalize.ContactNormalizer;
+import com.contactsync.job.ContactSyncJob;
 import com.contactsync.config.ConfigLoader;
 import com.contactsync.config.JdbcEndpoint;
 import com.contactsync.config.JobConfig;
 import com.contactsync.config.SqlIdentifier;
-import com.contactsync.deadletter.DeadLetterSink;
 import com.contactsync.embedded.EmbeddedStack;
 import com.contactsync.embedded.LiveTrafficSimulator;
 import com.contactsync.generate.ContactsColumnType;
@@ -15,7 +18,6 @@ import com.contactsync.generate.IdLayout;
 import com.contactsync.generate.ProfileGenerator;
 import com.contactsync.generate.ProfileTableLoader;
 import com.contactsync.sink.ProfileWriteBatch;
-import com.contactsync.source.backfill.BackfillSource;
 import com.contactsync.source.change.TopicDrain;
 
 import org.apache.flink.api.connector.sink2.Sink;
@@ -117,18 +119,9 @@ final class LiveRun implements AutoCloseable {
      * production pipeline with {@code sink} (made from this run's config) in mode both.
      */
     LiveRun submit(Function<JobConfig, Sink<ProfileWriteBatch>> sink) throws Exception {
-        ContactSyncJob.prepareTarget(config);
-        var changesFrom = ContactSyncJob.prepareChanges(config);
+        JobParts parts = ContactSyncJob.prepare(config).withSink(sink.apply(config));
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(PipelineRun.liveFlinkConfiguration());
-        JobEnvironment.configure(env, config);
-        ContactSyncPipeline.build(
-                env,
-                new BackfillSource(ContactSyncJob.backfillSettings(config)),
-                ContactSyncJob.changeSource(config, changesFrom),
-                ContactSyncJob.normalizer(config),
-                config.sinkBatchSize(),
-                sink.apply(config),
-                DeadLetterSink.create(config.target()));
+        ContactSyncJob.assemble(env, parts);
         job = new RunningJob(env.executeAsync("live-sync-test-" + seed), cluster);
         return this;
     }
@@ -187,7 +180,7 @@ final class LiveRun implements AutoCloseable {
                 }
                 Thread.sleep(POLL.toMillis());
             }
-            TopicDrain.await(config.source(), config.live(), ContactSyncJob.changeParserSettings(config),
+            TopicDrain.await(config.source(), LiveSettings.from(config), ChangeParserSettings.from(config),
                     Duration.ofNanos(Math.max(1, deadline - System.nanoTime())));
             if (restartsBefore.equals(job.restartsOnceBackfillFinished())) {
                 return;
@@ -198,7 +191,7 @@ final class LiveRun implements AutoCloseable {
 
     /** See {@link TablesMatchSource#assertExact}. */
     void assertExact(long deadLetters) throws Exception {
-        TablesMatchSource.assertExact(db(), ContactSyncJob.normalizer(config), deadLetters);
+        TablesMatchSource.assertExact(db(), new ContactNormalizer(NormalizerSettings.from(config)), deadLetters);
     }
 
     long count(String sql) throws SQLException {

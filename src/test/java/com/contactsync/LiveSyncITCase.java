@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 
+import com.contactsync.source.change.LiveSettings;
 import com.contactsync.embedded.LiveTrafficKind;
 
 import org.apache.flink.runtime.minicluster.MiniCluster;
@@ -81,7 +82,7 @@ class LiveSyncITCase {
             assertThat(run.traffic().changesMade()).isGreaterThanOrEqualTo(CHANGES);
             assertThat(run.changesWhenBackfillFinished()).as("changes made while the backfill ran").isGreaterThanOrEqualTo(CHANGES_DURING_BACKFILL);
             ChangeTopicContents topic = ChangeTopicContents.read(
-                    run.stack().kafka().bootstrapServers(), run.config().live().topic(), run.config().live().unavailablePlaceholder());
+                    run.stack().kafka().bootstrapServers(), LiveSettings.from(run.config()).topic(), LiveSettings.from(run.config()).unavailablePlaceholder());
             assertThat(topic.placeholderUpdates()).as("updates carrying the unchanged-TOAST placeholder").isPositive();
             run.assertExact(0);
             assertThat(run.stack().capture().failure()).as("change capture failure").isEmpty();
@@ -100,7 +101,7 @@ class LiveSyncITCase {
             while (run.traffic().changesMade() < 300) {
                 Thread.sleep(50);
             }
-            String topic = run.config().live().topic();
+            String topic = LiveSettings.from(run.config()).topic();
             List<Garbage> garbage = List.of(
                     new Garbage(0, "{\"id\":1}", utf8("not json {"), "value is not valid JSON"),
                     new Garbage(1, "{\"id\":2}", utf8("{\"op\":\"x\",\"source\":{\"schema\":\"public\",\"table\":\"profile\"},"

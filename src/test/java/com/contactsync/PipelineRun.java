@@ -1,13 +1,12 @@
 package com.contactsync;
 
-import com.contactsync.cli.ContactSyncJob;
-import com.contactsync.cli.JobEnvironment;
+import com.contactsync.job.JobParts;
+import com.contactsync.job.ContactSyncJob;
 import com.contactsync.config.ConfigLoader;
 import com.contactsync.config.JdbcEndpoint;
 import com.contactsync.config.JobConfig;
 import com.contactsync.sink.ExactlyOnceProfileSink;
 import com.contactsync.sink.ProfileWriteBatch;
-import com.contactsync.source.backfill.BackfillSource;
 
 import org.apache.flink.api.connector.sink2.Sink;
 import org.apache.flink.configuration.Configuration;
@@ -97,12 +96,9 @@ public final class PipelineRun {
 
     /** Prepares the target as the job's main does, runs the backfill to its end, fails on timeout. */
     public static void backfill(JobConfig config, Sink<ProfileWriteBatch> sink, Duration timeout) throws Exception {
-        ContactSyncJob.prepareTarget(config);
+        JobParts parts = ContactSyncJob.prepare(config).withSink(sink);
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(flinkConfiguration());
-        JobEnvironment.configure(env, config);
-        ContactSyncPipeline.build(
-                env, new BackfillSource(ContactSyncJob.backfillSettings(config)), null, ContactSyncJob.normalizer(config),
-                config.sinkBatchSize(), sink, null);
+        ContactSyncJob.assemble(env, parts);
         JobClient client = env.executeAsync("backfill-test");
         try {
             client.getJobExecutionResult().get(timeout.toMillis(), TimeUnit.MILLISECONDS);

@@ -29,8 +29,9 @@ final class ContactArgument {
 
     /** The key the job stores for the given contact. */
     ContactKey key(JobConfig config) {
-        NormalizerSettings settings = new NormalizerSettings(
-                region != null ? region : config.defaultRegion(), config.maxEntriesPerKind());
+        NormalizerSettings configured = NormalizerSettings.from(config);
+        NormalizerSettings settings = region == null ? configured
+                : new NormalizerSettings(region, configured.maxEntriesPerKind());
         ContactKeyNormalizer keys = new ContactKeyNormalizer(new ContactNormalizer(settings));
         return which.email != null
                 ? keys.parse(ContactKey.Kind.EMAIL, which.email)

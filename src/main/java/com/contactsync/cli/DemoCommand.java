@@ -12,6 +12,10 @@ import com.contactsync.generate.IdLayout;
 import com.contactsync.generate.LoadReport;
 import com.contactsync.generate.ProfileGenerator;
 import com.contactsync.generate.ProfileTableLoader;
+import com.contactsync.normalize.ContactNormalizer;
+import com.contactsync.normalize.NormalizerSettings;
+import com.contactsync.source.change.ChangeParserSettings;
+import com.contactsync.source.change.LiveSettings;
 import com.contactsync.source.change.TopicDrain;
 import com.contactsync.verify.ConsistencyVerifier;
 import com.contactsync.verify.VerificationResult;
@@ -74,9 +78,8 @@ final class DemoCommand implements Callable<Integer> {
             RunReport report = live ? backfillUnderTraffic(config, stack.endpoint(), out) : backfillOnly(config, out);
 
             out.println("verifying every profile against its JSON, independently of the job ...");
-            VerificationResult verification = new ConsistencyVerifier(
-                    config.source(), config.target(), config.table(), config.idColumn(),
-                    config.contactsColumn(), config.countryColumn(), ContactSyncJob.normalizer(config))
+            VerificationResult verification = new ConsistencyVerifier(config.source(), config.target(),
+                    config.profileTable(), new ContactNormalizer(NormalizerSettings.from(config)))
                     .verify(VerifyOptions.defaults());
             out.println(verification);
             TargetTableStats stats = TargetTableStats.read(config.target());
@@ -107,7 +110,7 @@ final class DemoCommand implements Callable<Integer> {
         long start = System.nanoTime();
         JobClient job = LocalRunner.start(config);
         try (LiveTrafficSimulator traffic = LiveTrafficSimulator.builder(source).changesPerSecond(liveRate).seed(seed).start();
-                LatencyProbe probe = new LatencyProbe(source, config.target(), config.table(), 5).start()) {
+                LatencyProbe probe = new LatencyProbe(source, config.target(), config.profileTable().table(), 5).start()) {
             ProgressLine progress = new ProgressLine(out, profiles, () -> String.format(
                     "%,d live changes | change lag %,d ms | latency p50 %d ms",
                     traffic.changesMade(), Math.max(0, LocalMetrics.gaugeMax("changeLagMillis")), probe.percentile(0.5)));
@@ -117,7 +120,7 @@ final class DemoCommand implements Callable<Integer> {
             traffic.stop();
             out.printf("backfill done in %.1f s; traffic stopped after %,d changes %s; draining the change topic ...%n",
                     backfillSeconds, traffic.changesMade(), traffic.counts());
-            TopicDrain.await(config.source(), config.live(), ContactSyncJob.changeParserSettings(config), Duration.ofMinutes(5));
+            TopicDrain.await(config.source(), LiveSettings.from(config), ChangeParserSettings.from(config), Duration.ofMinutes(5));
             probe.stop(10_000);
             out.printf("drained after %.1f s%n", (System.nanoTime() - start) / 1e9);
             RunReport report = new RunReport()
@@ -125,7 +128,8 @@ final class DemoCommand implements Callable<Integer> {
                     .put("seconds", RunReport.tenths(backfillSeconds))
                     .put("profiles_per_second", Math.round(read / Math.max(backfillSeconds, 1e-3)))
                     .put("live_rate", liveRate)
-                    .put("changes_applied", traffic.changesMade())
+                    .put("changes_made", traffic.changesMade())
+                    .put("changes_applied", LocalMetrics.sum("changesApplied"))
                     .put("changes_by_kind", traffic.counts())
                     .put("latency_probes", probe.latencies().size())
                     .put("latency_p50_ms", probe.percentile(0.5))

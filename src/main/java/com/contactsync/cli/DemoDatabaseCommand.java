@@ -60,7 +60,7 @@ final class DemoDatabaseCommand implements Callable<Integer> {
         out.printf("embedded PostgreSQL on port %d%n", postgres.port());
         JobConfig config = ConfigLoader.fromMap(settings(postgres));
 
-        ProfileTableLoader loader = new ProfileTableLoader(config.source(), config.table(), ContactsColumnType.TEXT);
+        ProfileTableLoader loader = new ProfileTableLoader(config.source(), config.profileTable().table(), ContactsColumnType.TEXT);
         loader.createTableIfAbsent();
         loader.load(new ProfileGenerator(seed, GeneratorSettings.defaults()), profiles, IdLayout.sparse(seed, 0.1, 20));
         TargetSchema.migrate(config.target());

@@ -1,6 +1,8 @@
 package com.contactsync.cli;
 
 import com.contactsync.config.JobConfig;
+import com.contactsync.normalize.NormalizerSettings;
+import com.contactsync.normalize.ContactNormalizer;
 import com.contactsync.privacy.ContactEraser;
 import com.contactsync.privacy.ContactKey;
 import com.contactsync.privacy.ErasureReport;
@@ -36,8 +38,8 @@ final class EraseCommand implements Callable<Integer> {
         JobConfig config = database.load();
         ContactKey key = contact.key(config);
         TargetSchema.migrate(config.target());
-        ErasureReport report = new ContactEraser(config.source(), config.target(), config.table(), config.idColumn(),
-                config.contactsColumn(), config.countryColumn(), ContactSyncJob.normalizer(config)).erase(key, dryRun);
+        ErasureReport report = new ContactEraser(config.source(), config.target(), config.profileTable(),
+                new ContactNormalizer(NormalizerSettings.from(config))).erase(key, dryRun);
         System.out.println("erase " + key + (dryRun ? " (dry run)" : ""));
         report.lines().forEach(line -> System.out.println("  " + line));
         return report.needReview().isEmpty() ? 0 : NEEDS_REVIEW_EXIT_CODE;

@@ -70,7 +70,7 @@ final class LatencyBenchCommand implements Callable<Integer> {
             long seed = 1;
             for (double rate : rates) {
                 try (LiveTrafficSimulator traffic = LiveTrafficSimulator.builder(stack.endpoint()).changesPerSecond(rate).seed(seed++).start();
-                        LatencyProbe probe = new LatencyProbe(stack.endpoint(), config.target(), config.table(), 10).start()) {
+                        LatencyProbe probe = new LatencyProbe(stack.endpoint(), config.target(), config.profileTable().table(), 10).start()) {
                     Thread.sleep(seconds * 1000L);
                     traffic.stop();
                     probe.stop(30_000);

@@ -1,6 +1,8 @@
 package com.contactsync.cli;
 
 import com.contactsync.config.JobConfig;
+import com.contactsync.job.ContactSyncJob;
+import com.contactsync.job.JobParts;
 
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
@@ -29,12 +31,11 @@ public final class LocalRunner {
 
     /** As {@link #start(JobConfig)}, with checkpoints written under the given directory. */
     public static JobClient start(JobConfig config, Path checkpoints) throws Exception {
-        ContactSyncJob.prepareTarget(config);
+        JobParts parts = ContactSyncJob.prepare(config);
         LocalMetrics.reset();
         StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(
-                JobEnvironment.localClusterConfiguration(config, checkpoints.toUri().toString()));
-        JobEnvironment.configure(env, config);
-        ContactSyncJob.build(env, config, ContactSyncJob.prepareChanges(config));
+                LocalClusterConfiguration.of(config, checkpoints.toUri().toString()));
+        ContactSyncJob.assemble(env, parts);
         JobClient client = env.executeAsync(config.jobName());
         LOG.info("job {} submitted to the local cluster (mode {})", client.getJobID(), config.mode());
         return client;

@@ -2,6 +2,7 @@ package com.contactsync.cli;
 
 import com.contactsync.config.JobConfig;
 import com.contactsync.source.backfill.BackfillControl;
+import com.contactsync.source.backfill.LoadGuardSettings;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -25,9 +26,10 @@ final class PauseCommand implements Callable<Integer> {
             throw new IllegalArgumentException("say pause or resume, got " + action);
         }
         JobConfig job = database.load();
-        BackfillControl.setPaused(job.source(), job.loadGuard().controlTable(), action.equals("pause"));
+        LoadGuardSettings guard = LoadGuardSettings.from(job);
+        BackfillControl.setPaused(job.source(), guard.controlTable(), action.equals("pause"));
         System.out.println("backfill " + (action.equals("pause") ? "paused" : "resumed")
-                + ": readers notice within " + job.loadGuard().checkInterval().toSeconds() + " s");
+                + ": readers notice within " + guard.checkInterval().toSeconds() + " s");
         return 0;
     }
 }

@@ -15,7 +15,7 @@ final class SourceTableSize {
     static long estimate(JobConfig config) throws SQLException {
         try (Connection c = config.source().connect();
                 PreparedStatement s = c.prepareStatement("SELECT reltuples::bigint FROM pg_class WHERE oid = ?::regclass")) {
-            s.setString(1, config.table().quoted());
+            s.setString(1, config.profileTable().table().quoted());
             try (ResultSet rs = s.executeQuery()) {
                 return rs.next() ? Math.max(0, rs.getLong(1)) : 0;
             }

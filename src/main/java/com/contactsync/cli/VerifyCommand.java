@@ -1,6 +1,8 @@
 package com.contactsync.cli;
 
 import com.contactsync.config.JobConfig;
+import com.contactsync.normalize.NormalizerSettings;
+import com.contactsync.normalize.ContactNormalizer;
 import com.contactsync.sink.TargetSchema;
 import com.contactsync.verify.ConsistencyCheckStore;
 import com.contactsync.verify.ConsistencyVerifier;
@@ -87,9 +89,9 @@ final class VerifyCommand implements Callable<Integer> {
 
     /** The checker of this configuration's tables, recording its runs in the target database. */
     static RecordedVerification recorded(JobConfig config) {
-        ConsistencyVerifier verifier = new ConsistencyVerifier(config.source(), config.target(), config.table(),
-                config.idColumn(), config.contactsColumn(), config.countryColumn(), ContactSyncJob.normalizer(config));
-        return new RecordedVerification(verifier, new ConsistencyCheckStore(config.target()), config.table());
+        ConsistencyVerifier verifier = new ConsistencyVerifier(config.source(), config.target(), config.profileTable(),
+                new ContactNormalizer(NormalizerSettings.from(config)));
+        return new RecordedVerification(verifier, new ConsistencyCheckStore(config.target()), config.profileTable().table());
     }
 
     private static RunReport report(RecordedVerification.Outcome outcome, VerifyOptions options) {

@@ -14,7 +14,7 @@ public final class ContactSyncOptions {
 
     public static final ConfigOption<String> SOURCE_JDBC_URL =
             ConfigOptions.key("source.jdbc-url").stringType().noDefaultValue()
-                    .withDescription("JDBC URL of the PostgreSQL database holding the profile table.");
+                    .withDescription("JDBC URL of the PostgreSQL database holding the profile table (required: here, with --jdbc-url or --set).");
     public static final ConfigOption<String> SOURCE_USER =
             ConfigOptions.key("source.user").stringType().defaultValue("postgres")
                     .withDescription("User for the source database (read access to the profile table).");
@@ -56,7 +56,7 @@ public final class ContactSyncOptions {
 
     public static final ConfigOption<String> BACKFILL_CONTROL_TABLE =
             ConfigOptions.key("backfill.control-table").stringType().defaultValue("contactsync_control")
-                    .withDescription("Table in the source database with the control row backfill.paused (true pauses the backfill at runtime; ./contactsync pause|resume).");
+                    .withDescription("Table in the source database with the control row backfill.paused (true pauses the backfill at runtime: ./contactsync backfill pause|resume).");
     public static final ConfigOption<Integer> BACKFILL_MAX_ACTIVE_SESSIONS =
             ConfigOptions.key("backfill.max-active-sessions").intType().defaultValue(0)
                     .withDescription("The backfill backs off while the source has more active sessions than this (like gh-ost's max-load); 0 = off.");

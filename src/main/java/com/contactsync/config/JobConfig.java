@@ -2,87 +2,94 @@ package com.contactsync.config;
 
 import static com.contactsync.config.ContactSyncOptions.*;
 
-import com.contactsync.source.backfill.LoadGuardSettings;
-
+import org.apache.flink.configuration.ConfigOption;
 import org.apache.flink.configuration.Configuration;
 
 import java.io.Serializable;
 import java.time.Duration;
+import java.util.Locale;
 
-/** The validated, immutable configuration of one ContactSync job. */
-public record JobConfig(
-        JdbcEndpoint source,
-        JdbcEndpoint target,
-        SqlIdentifier table,
-        SqlIdentifier idColumn,
-        SqlIdentifier contactsColumn,
-        SqlIdentifier countryColumn,
-        long splitRows,
-        int pageRows,
-        double maxRowsPerSecond,
-        LoadGuardSettings loadGuard,
-        String defaultRegion,
-        int maxEntriesPerKind,
-        int sinkBatchSize,
-        LiveSettings live,
-        RunMode mode,
-        int parallelism,
-        Duration checkpointInterval,
-        String jobName)
-        implements Serializable {
+/**
+ * The validated, immutable configuration of one ContactSync job: the options of
+ * {@link ContactSyncOptions} as read from the file and the command line, plus the values every
+ * part of the job shares (the databases, the profile table, the run mode). Each capability makes
+ * its own settings from it (e.g. {@code BackfillSettings.from(config)}); checks that concern one
+ * capability live in its settings, checks across capabilities here.
+ */
+public final class JobConfig implements Serializable {
 
-    public JobConfig {
-        require(splitRows > 0, "backfill.split-rows must be > 0, got " + splitRows);
-        require(pageRows > 0 && pageRows <= 100_000, "backfill.page-rows must be in 1..100000, got " + pageRows);
-        require(maxRowsPerSecond >= 0, "backfill.max-rows-per-second must be >= 0 (0 = no limit), got " + maxRowsPerSecond);
-        require(maxEntriesPerKind > 0, "normalize.max-entries-per-kind must be > 0, got " + maxEntriesPerKind);
-        require(sinkBatchSize > 0, "sink.batch-size must be > 0, got " + sinkBatchSize);
-        require(parallelism > 0, "job.parallelism must be > 0, got " + parallelism);
-        require(!mode.readsChanges() || !live.bootstrapServers().isBlank(),
-                "job.mode " + mode.name().toLowerCase(java.util.Locale.ROOT) + " reads the change topic: set kafka.bootstrap-servers");
-        require(!checkpointInterval.isNegative() && !checkpointInterval.isZero(),
+    private static final long serialVersionUID = 1L;
+
+    /**
+     * Keyed state restores only at the max parallelism it was written with. Flink derives 128 when
+     * none is set (for parallelism up to 85), so every savepoint taken so far has 128: pinned so
+     * that it can never drift. Never change it (README, Operations).
+     */
+    public static final int MAX_PARALLELISM = 128;
+
+    private final Configuration options;
+    private final JdbcEndpoint source;
+    private final JdbcEndpoint target;
+    private final ProfileTable profileTable;
+    private final RunMode mode;
+
+    private JobConfig(Configuration options) {
+        this.options = options;
+        String sourceUrl = options.get(SOURCE_JDBC_URL);
+        require(sourceUrl != null && !sourceUrl.isBlank(), "source.jdbc-url is required (config file or --jdbc-url)");
+        this.source = new JdbcEndpoint(sourceUrl, options.get(SOURCE_USER), options.get(SOURCE_PASSWORD_ENV));
+        this.target = new JdbcEndpoint(
+                orElse(options.get(TARGET_JDBC_URL), source.url()),
+                orElse(options.get(TARGET_USER), source.user()),
+                orElse(options.get(TARGET_PASSWORD_ENV), source.passwordEnv()));
+        this.profileTable = ProfileTable.of(options.get(SOURCE_TABLE), options.get(SOURCE_ID_COLUMN),
+                options.get(SOURCE_CONTACTS_COLUMN), options.get(SOURCE_COUNTRY_COLUMN));
+        this.mode = RunMode.parse(options.get(JOB_MODE));
+        require(parallelism() > 0 && parallelism() <= MAX_PARALLELISM, "job.parallelism must be in 1.." + MAX_PARALLELISM
+                + " (the max parallelism fixed in the job's savepoints), got " + parallelism());
+        require(!mode.readsChanges() || !options.get(KAFKA_BOOTSTRAP_SERVERS).isBlank(),
+                "job.mode " + mode.name().toLowerCase(Locale.ROOT) + " reads the change topic: set kafka.bootstrap-servers");
+        Duration interval = checkpointInterval();
+        require(!interval.isNegative() && !interval.isZero(),
                 "job.checkpoint-interval must be positive: the exactly-once sink writes only on checkpoints");
     }
 
-    public static JobConfig from(Configuration c) {
-        String sourceUrl = c.get(SOURCE_JDBC_URL);
-        require(sourceUrl != null && !sourceUrl.isBlank(), "source.jdbc-url is required (config file or --jdbc-url)");
-        JdbcEndpoint source = new JdbcEndpoint(sourceUrl, c.get(SOURCE_USER), c.get(SOURCE_PASSWORD_ENV));
-        JdbcEndpoint target = new JdbcEndpoint(
-                orElse(c.get(TARGET_JDBC_URL), source.url()),
-                orElse(c.get(TARGET_USER), source.user()),
-                orElse(c.get(TARGET_PASSWORD_ENV), source.passwordEnv()));
-        String country = c.get(SOURCE_COUNTRY_COLUMN);
-        return new JobConfig(
-                source,
-                target,
-                SqlIdentifier.of(c.get(SOURCE_TABLE)),
-                SqlIdentifier.of(c.get(SOURCE_ID_COLUMN)),
-                SqlIdentifier.of(c.get(SOURCE_CONTACTS_COLUMN)),
-                country == null || country.isBlank() ? null : SqlIdentifier.of(country),
-                c.get(BACKFILL_SPLIT_ROWS),
-                c.get(BACKFILL_PAGE_ROWS),
-                c.get(BACKFILL_MAX_ROWS_PER_SECOND),
-                new LoadGuardSettings(
-                        SqlIdentifier.of(c.get(BACKFILL_CONTROL_TABLE)),
-                        c.get(BACKFILL_MAX_ACTIVE_SESSIONS),
-                        c.get(BACKFILL_MAX_PROBE_LATENCY),
-                        Duration.ofSeconds(1)),
-                c.get(NORMALIZE_DEFAULT_REGION),
-                c.get(NORMALIZE_MAX_ENTRIES),
-                c.get(SINK_BATCH_SIZE),
-                new LiveSettings(
-                        c.get(KAFKA_BOOTSTRAP_SERVERS),
-                        c.get(KAFKA_TOPIC),
-                        c.get(KAFKA_GROUP_ID),
-                        LiveSettings.Start.parse(c.get(LIVE_START)),
-                        SqlIdentifier.of(c.get(LIVE_WATERMARK_TABLE)),
-                        c.get(LIVE_COVERAGE_TIMEOUT),
-                        c.get(LIVE_UNAVAILABLE_PLACEHOLDER)),
-                RunMode.parse(c.get(JOB_MODE)),
-                c.get(JOB_PARALLELISM),
-                c.get(JOB_CHECKPOINT_INTERVAL),
-                c.get(JOB_NAME));
+    /** Validates {@code options} (keys of {@link ContactSyncOptions}; absent ones take their defaults). */
+    public static JobConfig from(Configuration options) {
+        return new JobConfig(new Configuration(options));
+    }
+
+    /** The value of one option, or its default. */
+    public <T> T get(ConfigOption<T> option) {
+        return options.get(option);
+    }
+
+    public JdbcEndpoint source() {
+        return source;
+    }
+
+    public JdbcEndpoint target() {
+        return target;
+    }
+
+    public ProfileTable profileTable() {
+        return profileTable;
+    }
+
+    public RunMode mode() {
+        return mode;
+    }
+
+    public int parallelism() {
+        return options.get(JOB_PARALLELISM);
+    }
+
+    public Duration checkpointInterval() {
+        return options.get(JOB_CHECKPOINT_INTERVAL);
+    }
+
+    public String jobName() {
+        return options.get(JOB_NAME);
     }
 
     private static String orElse(String value, String fallback) {

@@ -44,8 +44,8 @@ final class ContactsEntryCollector {
         if (root.isEmpty()) {
             return RawContacts.NONE;
         }
-        Sink emails = new Sink(ContactKind.EMAIL, maxPerKind);
-        Sink phones = new Sink(ContactKind.PHONE, maxPerKind);
+        KindEntries emails = new KindEntries(ContactKind.EMAIL, maxPerKind);
+        KindEntries phones = new KindEntries(ContactKind.PHONE, maxPerKind);
         boolean anyKey = false;
         for (Iterator<Map.Entry<String, JsonNode>> it = root.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> field = it.next();
@@ -63,13 +63,13 @@ final class ContactsEntryCollector {
     }
 
     /** Collects one kind's entries, numbering all of them and keeping the first {@code max}. */
-    private static final class Sink {
+    private static final class KindEntries {
         private final ContactKind kind;
         private final int max;
         private final List<RawEntry> entries = new ArrayList<>();
         private int seen;
 
-        Sink(ContactKind kind, int max) {
+        KindEntries(ContactKind kind, int max) {
             this.kind = kind;
             this.max = max;
         }

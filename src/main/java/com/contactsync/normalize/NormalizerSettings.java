@@ -1,5 +1,10 @@
 package com.contactsync.normalize;
 
+import static com.contactsync.config.ContactSyncOptions.NORMALIZE_DEFAULT_REGION;
+import static com.contactsync.config.ContactSyncOptions.NORMALIZE_MAX_ENTRIES;
+
+import com.contactsync.config.JobConfig;
+
 import com.google.i18n.phonenumbers.PhoneNumberUtil;
 
 import java.util.Locale;
@@ -28,8 +33,13 @@ public record NormalizerSettings(String defaultRegion, int maxEntriesPerKind) im
         defaultRegion = region;
     }
 
-    /** Region US, at most 1000 entries per kind. */
+    /** The normalization as configured. */
+    public static NormalizerSettings from(JobConfig config) {
+        return new NormalizerSettings(config.get(NORMALIZE_DEFAULT_REGION), config.get(NORMALIZE_MAX_ENTRIES));
+    }
+
+    /** The options' defaults (region US, at most 1000 entries per kind). */
     public static NormalizerSettings defaults() {
-        return new NormalizerSettings("US", 1000);
+        return new NormalizerSettings(NORMALIZE_DEFAULT_REGION.defaultValue(), NORMALIZE_MAX_ENTRIES.defaultValue());
     }
 }

@@ -1,7 +1,7 @@
 package com.contactsync.privacy;
 
 import com.contactsync.config.JdbcEndpoint;
-import com.contactsync.config.SqlIdentifier;
+import com.contactsync.config.ProfileTable;
 import com.contactsync.normalize.ContactNormalizer;
 
 import org.slf4j.Logger;
@@ -30,11 +30,9 @@ public final class ContactEraser {
     private final SourceEraser source;
     private final ContactNormalizer normalizer;
 
-    /** @param countryColumn the profile's country column, or null when the table has none */
-    public ContactEraser(JdbcEndpoint source, JdbcEndpoint target, SqlIdentifier table, SqlIdentifier idColumn,
-                         SqlIdentifier contactsColumn, SqlIdentifier countryColumn, ContactNormalizer normalizer) {
+    public ContactEraser(JdbcEndpoint source, JdbcEndpoint target, ProfileTable profile, ContactNormalizer normalizer) {
         this.target = target;
-        this.source = new SourceEraser(source, table, idColumn, contactsColumn, countryColumn);
+        this.source = new SourceEraser(source, profile);
         this.normalizer = normalizer;
     }
 

@@ -1,6 +1,7 @@
 package com.contactsync.privacy;
 
 import com.contactsync.config.JdbcEndpoint;
+import com.contactsync.config.ProfileTable;
 import com.contactsync.config.SqlIdentifier;
 
 import java.sql.Connection;
@@ -34,13 +35,12 @@ final class SourceEraser {
     private final SqlIdentifier contactsColumn;
     private final SqlIdentifier countryColumn;
 
-    SourceEraser(JdbcEndpoint source, SqlIdentifier table, SqlIdentifier idColumn, SqlIdentifier contactsColumn,
-                 SqlIdentifier countryColumn) {
+    SourceEraser(JdbcEndpoint source, ProfileTable profile) {
         this.source = source;
-        this.table = table;
-        this.idColumn = idColumn;
-        this.contactsColumn = contactsColumn;
-        this.countryColumn = countryColumn;
+        this.table = profile.table();
+        this.idColumn = profile.idColumn();
+        this.contactsColumn = profile.contactsColumn();
+        this.countryColumn = profile.countryColumn();
     }
 
     /** Erases from the profiles {@code ids}; with {@code dryRun} the transaction is rolled back. */

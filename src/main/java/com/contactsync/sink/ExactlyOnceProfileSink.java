@@ -31,6 +31,13 @@ public final class ExactlyOnceProfileSink
 
     private static final long serialVersionUID = 1L;
 
+    /**
+     * Records the connector collects before one {@code executeBatch}. A record is already a batch of
+     * up to {@code sink.batch-size} profiles (ProfileWriteBatcher), so a few records make one round
+     * trip; few, because each record holds up to 8 MiB of rows in the connector's buffer.
+     */
+    static final int RECORDS_PER_ROUND_TRIP = 4;
+
     private final JdbcSink<ProfileWriteBatch> delegate;
 
     private ExactlyOnceProfileSink(JdbcSink<ProfileWriteBatch> delegate) {
@@ -49,9 +56,9 @@ public final class ExactlyOnceProfileSink
                         .build();
         JdbcExecutionOptions execution =
                 JdbcExecutionOptions.builder()
-                        // Each record is already a batch of profiles (ProfileWriteBatcher).
-                        .withBatchSize(4)
+                        .withBatchSize(RECORDS_PER_ROUND_TRIP)
                         .withBatchIntervalMs(0)
+                        // FLINK-22311: the XA writer refuses retries; a failed statement fails the job over and the replay is exact.
                         .withMaxRetries(0)
                         .build();
         return new ExactlyOnceProfileSink(JdbcSink.<ProfileWriteBatch>builder()

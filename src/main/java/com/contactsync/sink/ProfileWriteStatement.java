@@ -16,7 +16,8 @@ import java.sql.SQLException;
  * shorter path: plain inserts, no deletes. The upsert's per-row conflict check was a fifth of the
  * statement's time there and finds nothing. The check is made once, in the statement's own snapshot;
  * only this job's subtask for these profiles writes them, and should anything else insert one of the
- * rows meanwhile, the insert fails, the transaction is retried, and the retry takes the upsert path.
+ * rows meanwhile, the insert fails, the job fails over (the sink never retries a statement), and the
+ * replay after the restore finds the row and takes the upsert path.
  */
 public final class ProfileWriteStatement implements JdbcStatementBuilder<ProfileWriteBatch> {
 

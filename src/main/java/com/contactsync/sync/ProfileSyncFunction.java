@@ -40,6 +40,7 @@ public class ProfileSyncFunction extends KeyedProcessFunction<Long, ProfileEvent
     private transient Counter unchangedSkipped;
     private transient Counter snapshotsSuperseded;
     private transient Counter deletes;
+    private transient Counter changesApplied;
     private transient Counter emailRowsWritten;
     private transient Counter phoneRowsWritten;
     private transient Counter issueRowsWritten;
@@ -59,6 +60,7 @@ public class ProfileSyncFunction extends KeyedProcessFunction<Long, ProfileEvent
         unchangedSkipped = metrics.counter("unchangedSkipped");
         snapshotsSuperseded = metrics.counter("snapshotsSuperseded");
         deletes = metrics.counter("deletes");
+        changesApplied = metrics.counter("changesApplied");
         // Rows of the writes handed to the sink (visible once the next checkpoint commits them).
         emailRowsWritten = metrics.counter("emailRowsWritten");
         phoneRowsWritten = metrics.counter("phoneRowsWritten");
@@ -96,6 +98,8 @@ public class ProfileSyncFunction extends KeyedProcessFunction<Long, ProfileEvent
                     emit(write, out);
                     return;
                 }
+                // Written but no change applied: only state restored from savepoints taken before
+                // backfill rows stopped keeping state. It compares fingerprints like any write.
                 break;
             case UPSERT:
                 if (event.contactsUnchanged) {
@@ -103,10 +107,12 @@ public class ProfileSyncFunction extends KeyedProcessFunction<Long, ProfileEvent
                     return;
                 }
                 current.changeApplied = true;
+                changesApplied.inc();
                 write = ProfileWrite.of(event.profileId, normalize(event));
                 break;
             case DELETE:
                 current.changeApplied = true;
+                changesApplied.inc();
                 deletes.inc();
                 write = ProfileWrite.removal(event.profileId);
                 break;

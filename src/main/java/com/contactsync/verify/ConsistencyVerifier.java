@@ -1,6 +1,7 @@
 package com.contactsync.verify;
 
 import com.contactsync.config.JdbcEndpoint;
+import com.contactsync.config.ProfileTable;
 import com.contactsync.config.SqlIdentifier;
 import com.contactsync.normalize.ContactNormalizer;
 
@@ -32,18 +33,16 @@ public final class ConsistencyVerifier {
 
     private final JdbcEndpoint source;
     private final JdbcEndpoint target;
-    private final SourceReader sourceReader;
+    private final ProfileSourceReader sourceReader;
     private final TargetReader targetReader = new TargetReader();
     private final ContactNormalizer normalizer;
     private final SqlIdentifier table;
 
-    /** @param countryColumn the profile's country column, or null when the table has none */
-    public ConsistencyVerifier(JdbcEndpoint source, JdbcEndpoint target, SqlIdentifier table, SqlIdentifier idColumn,
-                               SqlIdentifier contactsColumn, SqlIdentifier countryColumn, ContactNormalizer normalizer) {
+    public ConsistencyVerifier(JdbcEndpoint source, JdbcEndpoint target, ProfileTable profile, ContactNormalizer normalizer) {
         this.source = source;
         this.target = target;
-        this.table = table;
-        this.sourceReader = new SourceReader(table, idColumn, contactsColumn, countryColumn);
+        this.table = profile.table();
+        this.sourceReader = new ProfileSourceReader(profile);
         this.normalizer = normalizer;
     }
 

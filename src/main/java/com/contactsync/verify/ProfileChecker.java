@@ -21,11 +21,11 @@ final class ProfileChecker implements AutoCloseable {
 
     private final Connection source;
     private final Connection target;
-    private final SourceReader sourceReader;
+    private final ProfileSourceReader sourceReader;
     private final TargetReader targetReader;
     private final ContactNormalizer normalizer;
 
-    ProfileChecker(JdbcEndpoint source, JdbcEndpoint target, SourceReader sourceReader, TargetReader targetReader,
+    ProfileChecker(JdbcEndpoint source, JdbcEndpoint target, ProfileSourceReader sourceReader, TargetReader targetReader,
                    ContactNormalizer normalizer) throws SQLException {
         this.source = source.connect();
         try {

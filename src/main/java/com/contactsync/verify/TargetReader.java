@@ -16,7 +16,7 @@ final class TargetReader {
     /** Every row of the given profiles in the three tables; profiles without rows are absent. */
     Map<Long, ProfileRows> rowsFor(Connection c, long[] ids) throws SQLException {
         Map<Long, ProfileRows> rows = new HashMap<>();
-        java.sql.Array idArray = c.createArrayOf("bigint", SourceReader.boxed(ids));
+        java.sql.Array idArray = c.createArrayOf("bigint", ProfileSourceReader.boxed(ids));
         for (ContactTable table : ContactTable.values()) {
             try (PreparedStatement s = c.prepareStatement(table.selectForProfiles())) {
                 s.setArray(1, idArray);

@@ -48,7 +48,7 @@ class ClusterITCase {
     private static final Logger LOG = LoggerFactory.getLogger(ClusterITCase.class);
 
     private static final int PROFILES = 30_000;
-    private static final String MAIN_CLASS = "com.contactsync.cli.ContactSyncJob";
+    private static final String MAIN_CLASS = "com.contactsync.job.ContactSyncJob";
     /** Per reader, so two readers need about 150 s for the whole table: the backfill outlasts the faults. */
     private static final int THROTTLED_ROWS_PER_SECOND = 100;
     private static final String BACKFILL_VERTEX = "Backfill";

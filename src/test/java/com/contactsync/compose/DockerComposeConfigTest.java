@@ -2,6 +2,7 @@ package com.contactsync.compose;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.contactsync.source.change.LiveSettings;
 import com.contactsync.cluster.JobJar;
 import com.contactsync.config.ConfigLoader;
 import com.contactsync.config.ContactSyncOptions;
@@ -122,11 +123,11 @@ class DockerComposeConfigTest {
             assertThat(text(side + ".converter.schemas.enable")).isEqualTo("false");
         }
         assertThat(Long.parseLong(text("heartbeat.interval.ms"))).isPositive();
-        assertThat(text("unavailable.value.placeholder")).isEqualTo(submitted.live().unavailablePlaceholder());
+        assertThat(text("unavailable.value.placeholder")).isEqualTo(LiveSettings.from(submitted).unavailablePlaceholder());
 
         String jobSchema = match("ALTER ROLE " + submitted.source().user() + " SET search_path = (\\w+)");
-        assertThat(initSql).contains("CREATE TABLE IF NOT EXISTS public." + submitted.table());
-        Set<String> captured = Set.of("public." + submitted.table(), qualified(submitted.live().watermarkTable().toString(), jobSchema));
+        assertThat(initSql).contains("CREATE TABLE IF NOT EXISTS public." + submitted.profileTable().table());
+        Set<String> captured = Set.of("public." + submitted.profileTable().table(), qualified(LiveSettings.from(submitted).watermarkTable().toString(), jobSchema));
         assertThat(includedTables()).containsExactlyInAnyOrderElementsOf(captured);
 
         Pattern route = Pattern.compile(text("transforms.route.regex"));
@@ -134,7 +135,7 @@ class DockerComposeConfigTest {
         for (String table : captured) {
             Matcher topic = route.matcher(text("topic.prefix") + "." + table);
             assertThat(topic.matches()).as("the route matches " + table).isTrue();
-            assertThat(topic.replaceFirst(text("transforms.route.replacement"))).isEqualTo(submitted.live().topic());
+            assertThat(topic.replaceFirst(text("transforms.route.replacement"))).isEqualTo(LiveSettings.from(submitted).topic());
         }
     }
 
@@ -154,7 +155,7 @@ class DockerComposeConfigTest {
     @Test
     void theChangeTopicIsCreatedUnderTheJobsTopicName() {
         List<String> command = compose.commandWords("kafka-init");
-        assertThat(command.get(command.indexOf("--topic") + 1)).isEqualTo(submitted.live().topic());
+        assertThat(command.get(command.indexOf("--topic") + 1)).isEqualTo(LiveSettings.from(submitted).topic());
     }
 
     @Test
@@ -181,7 +182,7 @@ class DockerComposeConfigTest {
         assertThat(submitted.mode()).isEqualTo(RunMode.BOTH);
         assertThat(submitted.source().url()).isEqualTo("jdbc:postgresql://postgres:5432/" + compose.environment("postgres").get("POSTGRES_DB"));
         assertThat(initSql).contains("CREATE SCHEMA " + match("ALTER ROLE (\\w+) SET search_path") + " AUTHORIZATION " + submitted.source().user());
-        assertThat(compose.environment("kafka").get("KAFKA_ADVERTISED_LISTENERS")).contains("://" + submitted.live().bootstrapServers());
+        assertThat(compose.environment("kafka").get("KAFKA_ADVERTISED_LISTENERS")).contains("://" + LiveSettings.from(submitted).bootstrapServers());
         assertThat(words("submit")).contains(compose.mountTarget("submit", "./target/" + JobJar.fileName(PROJECT.resolve("pom.xml"))));
     }
 

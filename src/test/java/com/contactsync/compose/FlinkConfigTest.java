@@ -3,7 +3,8 @@ package com.contactsync.compose;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.contactsync.cli.ContactSyncJob;
+import com.contactsync.job.ContactSyncPipeline;
+import com.contactsync.job.JobParts;
 import com.contactsync.config.ConfigLoader;
 import com.contactsync.config.JobConfig;
 import com.contactsync.source.change.ChangeSourceFactory;
@@ -81,7 +82,7 @@ class FlinkConfigTest {
         pipeline.set(PipelineOptions.AUTO_GENERATE_UIDS, flink.get(PipelineOptions.AUTO_GENERATE_UIDS));
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(pipeline);
 
-        ContactSyncJob.build(env, config, config.mode().readsChanges() ? ChangeSourceFactory.earliest() : null);
+        ContactSyncPipeline.build(env, JobParts.of(config, config.mode().readsChanges() ? ChangeSourceFactory.earliest() : null));
         // Hashing every operator (uids) and creating every edge serializer (no Kryo) happen here.
         JobGraph graph = env.getStreamGraph().getJobGraph();
 

@@ -2,9 +2,11 @@ package com.contactsync.upgrade;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.contactsync.normalize.NormalizerSettings;
+import com.contactsync.normalize.ContactNormalizer;
 import com.contactsync.ExpectedTables;
 import com.contactsync.PipelineRun;
-import com.contactsync.cli.ContactSyncJob;
+import com.contactsync.job.ContactSyncJob;
 import com.contactsync.config.ConfigLoader;
 import com.contactsync.config.JdbcEndpoint;
 import com.contactsync.config.JobConfig;
@@ -91,8 +93,8 @@ class BackfillUpgradeITCase {
         // Every row read exactly once over both jobs (the counters include re-reads after any restart).
         assertThat(readBefore + readAfter).as("profiles read before + after the restore").isEqualTo(PROFILES);
 
-        RowsByProfile oldRule = RowsByProfile.of(ExpectedTables.expected(db, ContactSyncJob.normalizer(before)));
-        RowsByProfile newRule = RowsByProfile.of(ExpectedTables.expected(db, ContactSyncJob.normalizer(after)));
+        RowsByProfile oldRule = RowsByProfile.of(ExpectedTables.expected(db, new ContactNormalizer(NormalizerSettings.from(before))));
+        RowsByProfile newRule = RowsByProfile.of(ExpectedTables.expected(db, new ContactNormalizer(NormalizerSettings.from(after))));
         // The savepoint committed whole profiles under the old rule.
         for (long id : atSavepoint.profiles()) {
             assertThat(atSavepoint.of(id)).as("rows of profile %d at the savepoint", id).isEqualTo(oldRule.of(id));

@@ -3,9 +3,9 @@ package com.contactsync.upgrade;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.contactsync.OperatorIds;
-import com.contactsync.cli.ContactSyncJob;
-import com.contactsync.cli.JobEnvironment;
+import com.contactsync.job.JobParts;
+import com.contactsync.job.OperatorIds;
+import com.contactsync.job.ContactSyncJob;
 import com.contactsync.config.ConfigLoader;
 import com.contactsync.config.JobConfig;
 import com.contactsync.source.change.ChangeSourceFactory;
@@ -118,8 +118,7 @@ class JobTypesTest {
                 "kafka.bootstrap-servers", "127.0.0.1:1",
                 "job.mode", "both"));
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(flink);
-        JobEnvironment.configure(env, config);
-        ContactSyncJob.build(env, config, ChangeSourceFactory.earliest());
+        ContactSyncJob.assemble(env, JobParts.of(config, ChangeSourceFactory.earliest()));
         return env;
     }
 

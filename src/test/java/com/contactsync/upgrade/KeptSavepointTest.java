@@ -2,8 +2,8 @@ package com.contactsync.upgrade;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.contactsync.OperatorIds;
-import com.contactsync.cli.JobEnvironment;
+import com.contactsync.job.OperatorIds;
+import com.contactsync.job.JobEnvironment;
 import com.contactsync.config.JdbcEndpoint;
 import com.contactsync.config.JobConfig;
 import com.contactsync.source.backfill.BackfillEnumeratorState;

@@ -2,9 +2,13 @@ package com.contactsync.upgrade;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.contactsync.source.change.LiveSettings;
+import com.contactsync.source.change.ChangeParserSettings;
+import com.contactsync.normalize.NormalizerSettings;
+import com.contactsync.normalize.ContactNormalizer;
 import com.contactsync.ExpectedTables;
 import com.contactsync.PipelineRun;
-import com.contactsync.cli.ContactSyncJob;
+import com.contactsync.job.ContactSyncJob;
 import com.contactsync.config.ConfigLoader;
 import com.contactsync.config.JdbcEndpoint;
 import com.contactsync.config.JobConfig;
@@ -73,7 +77,7 @@ class LiveSyncUpgradeITCase {
         JobConfig after = config(Map.of("job.parallelism", "2"));
         JdbcEndpoint db = stack.endpoint();
 
-        JobClient first = UpgradeRun.start(before, ContactSyncJob.prepareChanges(before));
+        JobClient first = UpgradeRun.start(before, ContactSyncJob.changesFrom(before));
         try (LiveTrafficSimulator traffic = LiveTrafficSimulator.builder(db).changesPerSecond(CHANGES_PER_SECOND).seed(5).start()) {
             UpgradeRun.awaitWhileRunning(first, () -> JobMetrics.sum(first.getJobID(), "profilesRead") >= STOP_AFTER_ROWS
                             && JobMetrics.sum(first.getJobID(), "changeEvents") >= STOP_AFTER_CHANGES,
@@ -87,17 +91,17 @@ class LiveSyncUpgradeITCase {
             assertThat(traffic.changesMade()).as("changes made while the job was down").isGreaterThan(changesAtSavepoint);
 
             // As main does on every start: the coverage round trip; a restored job keeps its checkpointed offsets.
-            JobClient restored = UpgradeRun.submit(after, ContactSyncJob.prepareChanges(after), savepoint, env -> {});
+            JobClient restored = UpgradeRun.submit(after, ContactSyncJob.changesFrom(after), savepoint, env -> {});
             UpgradeRun.awaitRunning(restored, TIMEOUT);
             UpgradeRun.awaitWhileRunning(restored, () -> JobMetrics.backfillDone(restored.getJobID()) == 1, TIMEOUT, "backfill done");
             traffic.stop();
-            TopicDrain.await(after.source(), after.live(), ContactSyncJob.changeParserSettings(after), TIMEOUT);
+            TopicDrain.await(after.source(), LiveSettings.from(after), ChangeParserSettings.from(after), TIMEOUT);
 
             assertThat(readBefore + JobMetrics.sum(restored.getJobID(), "profilesRead"))
                     .as("backfill rows read before + after the restore").isLessThanOrEqualTo(PROFILES);
             assertThat(JobMetrics.sum(restored.getJobID(), "changeEvents")).as("change events applied after the restore").isPositive();
             assertThat(ExpectedTables.actual(db))
-                    .containsExactlyElementsOf(ExpectedTables.expected(db, ContactSyncJob.normalizer(after)));
+                    .containsExactlyElementsOf(ExpectedTables.expected(db, new ContactNormalizer(NormalizerSettings.from(after))));
             assertThat(PipelineRun.count(db, "SELECT count(*) FROM contactsync_dead_letter")).as("dead letters").isZero();
             restored.cancel().get();
         }

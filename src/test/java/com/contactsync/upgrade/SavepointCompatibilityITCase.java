@@ -2,10 +2,11 @@ package com.contactsync.upgrade;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.contactsync.normalize.NormalizerSettings;
 import com.contactsync.ExpectedTables;
-import com.contactsync.OperatorIds;
+import com.contactsync.job.OperatorIds;
 import com.contactsync.PipelineRun;
-import com.contactsync.cli.ContactSyncJob;
+import com.contactsync.job.ContactSyncJob;
 import com.contactsync.config.JdbcEndpoint;
 import com.contactsync.config.JobConfig;
 import com.contactsync.embedded.PostgresExtension;
@@ -88,7 +89,7 @@ class SavepointCompatibilityITCase {
         // The target database is new, so it holds exactly what the restored job wrote: every profile
         // the savepoint had not written yet, exact, and none that it had (they were not read again).
         Set<Long> writtenBefore = kept.profilesWrittenBeforeSavepoint();
-        RowsByProfile expected = RowsByProfile.of(ExpectedTables.expected(db, ContactSyncJob.normalizer(config)));
+        RowsByProfile expected = RowsByProfile.of(ExpectedTables.expected(db, new ContactNormalizer(NormalizerSettings.from(config))));
         assertThat(expected.profiles()).as("profiles written before the savepoint").containsAll(writtenBefore);
         assertThat(ExpectedTables.actual(db)).containsExactlyElementsOf(expected.lines(id -> !writtenBefore.contains(id)));
         assertThat(PipelineRun.count(db, "SELECT count(*) FROM pg_prepared_xacts")).as("prepared transactions left").isZero();
@@ -99,7 +100,7 @@ class SavepointCompatibilityITCase {
     void keptSyncStateRemembersTheExactWriteOfEveryProfileWrittenBeforeTheSavepoint(KeptSavepoint kept) throws Exception {
         JdbcEndpoint db = POSTGRES.newDatabase();
         kept.createSourceTable(db);
-        ContactNormalizer normalizer = ContactSyncJob.normalizer(kept.config(db, Map.of()));
+        ContactNormalizer normalizer = new ContactNormalizer(NormalizerSettings.from(kept.config(db, Map.of())));
         Map<Long, Long> fingerprints = new TreeMap<>();
         try (Connection c = db.connect(); Statement s = c.createStatement();
                 ResultSet rs = s.executeQuery("SELECT id, contacts::text, country FROM profile ORDER BY id")) {

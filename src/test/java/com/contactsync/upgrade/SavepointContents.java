@@ -1,6 +1,6 @@
 package com.contactsync.upgrade;
 
-import com.contactsync.OperatorIds;
+import com.contactsync.job.OperatorIds;
 import com.contactsync.normalize.ContactNormalizer;
 import com.contactsync.normalize.NormalizerSettings;
 import com.contactsync.source.ProfileEvent;

@@ -1,8 +1,8 @@
 package com.contactsync.upgrade;
 
+import com.contactsync.job.JobParts;
 import com.contactsync.PipelineRun;
-import com.contactsync.cli.ContactSyncJob;
-import com.contactsync.cli.JobEnvironment;
+import com.contactsync.job.ContactSyncJob;
 import com.contactsync.config.JobConfig;
 
 import org.apache.flink.api.common.JobStatus;
@@ -61,11 +61,11 @@ final class UpgradeRun {
     static JobClient submit(JobConfig config, OffsetsInitializer changesFrom, String savepoint,
             Consumer<StreamExecutionEnvironment> change, Configuration flink) throws Exception {
         ContactSyncJob.prepareTarget(config);
+        ContactSyncJob.prepareSource(config);
         Configuration jobFlink = PipelineRun.flinkConfiguration();
         jobFlink.addAll(flink);
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(jobFlink);
-        JobEnvironment.configure(env, config);
-        ContactSyncJob.build(env, config, changesFrom);
+        ContactSyncJob.assemble(env, JobParts.of(config, changesFrom));
         change.accept(env);
         StreamGraph graph = env.getStreamGraph();
         graph.setJobName(config.jobName());

@@ -5,6 +5,7 @@ import static com.contactsync.verify.VerifyTestDatabase.queryLong;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
+import com.contactsync.config.ProfileTable;
 import com.contactsync.config.JdbcEndpoint;
 import com.contactsync.config.SqlIdentifier;
 import com.contactsync.embedded.PostgresExtension;
@@ -125,8 +126,8 @@ class ConsistencyVerifierITCase {
     }
 
     private static ConsistencyVerifier verifier(JdbcEndpoint db) {
-        return new ConsistencyVerifier(db, db, VerifyTestDatabase.PROFILE, SqlIdentifier.of("id"),
-                SqlIdentifier.of("contacts"), SqlIdentifier.of("country"), NORMALIZER);
+        return new ConsistencyVerifier(db, db, new ProfileTable(VerifyTestDatabase.PROFILE, SqlIdentifier.of("id"),
+                SqlIdentifier.of("contacts"), SqlIdentifier.of("country")), NORMALIZER);
     }
 
     private static String queryString(JdbcEndpoint db, String sql, Object... parameters) throws SQLException {

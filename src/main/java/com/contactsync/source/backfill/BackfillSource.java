@@ -50,7 +50,7 @@ public final class BackfillSource
     @Override
     public SplitEnumerator<IdRangeSplit, BackfillEnumeratorState> restoreEnumerator(
             SplitEnumeratorContext<IdRangeSplit> context, BackfillEnumeratorState state) {
-        return new BackfillSplitEnumerator(context, new SplitBoundaryFinder(settings), settings.table().toString(), state);
+        return new BackfillSplitEnumerator(context, new SplitBoundaryFinder(settings), settings.profileTable().table().toString(), state);
     }
 
     @Override

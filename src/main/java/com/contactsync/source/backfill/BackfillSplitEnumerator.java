@@ -163,7 +163,7 @@ final class BackfillSplitEnumerator implements SplitEnumerator<IdRangeSplit, Bac
         }
         cutInFlight = true;
         if (!upperBoundInitialised) {
-            context.callAsync(boundaries::idRange, this::onIdRange);
+            context.callAsync(boundaries::tableBounds, this::onTableBounds);
             return;
         }
         long low = cursor;
@@ -171,7 +171,7 @@ final class BackfillSplitEnumerator implements SplitEnumerator<IdRangeSplit, Bac
         context.callAsync(() -> boundaries.splitEnd(low, high), (end, error) -> onSplitEnd(low, end, error));
     }
 
-    private void onIdRange(SplitBoundaryFinder.IdRange range, Throwable error) {
+    private void onTableBounds(SplitBoundaryFinder.TableBounds range, Throwable error) {
         cutInFlight = false;
         if (error != null) {
             throw new FlinkRuntimeException("could not read the id range of " + table, error);

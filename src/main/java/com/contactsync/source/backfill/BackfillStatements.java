@@ -11,11 +11,11 @@ final class BackfillStatements {
     private final String columns;
 
     BackfillStatements(BackfillSettings settings) {
-        this.table = settings.table().quoted();
-        this.id = settings.idColumn().quoted();
-        String contacts = settings.contactsColumn().quoted() + "::text";
-        this.columns = settings.hasCountryColumn()
-                ? id + ", " + contacts + ", " + settings.countryColumn().quoted() + "::text"
+        this.table = settings.profileTable().table().quoted();
+        this.id = settings.profileTable().idColumn().quoted();
+        String contacts = settings.profileTable().contactsColumn().quoted() + "::text";
+        this.columns = settings.profileTable().hasCountryColumn()
+                ? id + ", " + contacts + ", " + settings.profileTable().countryColumn().quoted() + "::text"
                 : id + ", " + contacts;
     }
 

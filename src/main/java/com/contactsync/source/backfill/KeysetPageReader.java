@@ -22,7 +22,7 @@ final class KeysetPageReader implements AutoCloseable {
     KeysetPageReader(BackfillSettings settings) {
         this.endpoint = settings.endpoint();
         this.sql = new BackfillStatements(settings).page();
-        this.withCountry = settings.hasCountryColumn();
+        this.withCountry = settings.profileTable().hasCountryColumn();
     }
 
     /** Up to {@code limit} rows with {@code afterId < id <= upToId}, in id order. */

@@ -14,7 +14,7 @@ import java.sql.SQLException;
 final class SplitBoundaryFinder {
 
     /** The ids the backfill covers: {@code (lowExclusive, highInclusive]}; empty when both are equal. */
-    record IdRange(long lowExclusive, long highInclusive) {}
+    record TableBounds(long lowExclusive, long highInclusive) {}
 
     private final JdbcEndpoint endpoint;
     private final BackfillStatements statements;
@@ -26,21 +26,21 @@ final class SplitBoundaryFinder {
         this.splitRows = settings.splitRows();
     }
 
-    IdRange idRange() throws SQLException {
+    TableBounds tableBounds() throws SQLException {
         try (Connection connection = BackfillConnections.open(endpoint);
                 PreparedStatement statement = connection.prepareStatement(statements.idRange());
                 ResultSet rows = statement.executeQuery()) {
             rows.next();
             long min = rows.getLong(1);
             if (rows.wasNull()) {
-                return new IdRange(0, 0);
+                return new TableBounds(0, 0);
             }
             long max = rows.getLong(2);
             if (min == Long.MIN_VALUE) {
                 // Split bounds are exclusive below; there is no id below the smallest bigint to start from.
                 throw new SQLException("cannot backfill a table holding id " + Long.MIN_VALUE);
             }
-            return new IdRange(min - 1, max);
+            return new TableBounds(min - 1, max);
         }
     }
 

@@ -1,5 +1,10 @@
 package com.contactsync.source.change;
 
+import static com.contactsync.config.ContactSyncOptions.LIVE_UNAVAILABLE_PLACEHOLDER;
+import static com.contactsync.config.ContactSyncOptions.LIVE_WATERMARK_TABLE;
+
+import com.contactsync.config.JobConfig;
+import com.contactsync.config.ProfileTable;
 import com.contactsync.config.SqlIdentifier;
 
 import java.io.Serializable;
@@ -13,60 +18,53 @@ public final class ChangeParserSettings implements Serializable {
 
     private static final long serialVersionUID = 1L;
 
-    public static final SqlIdentifier DEFAULT_WATERMARK_TABLE = SqlIdentifier.of("contactsync_watermark");
-    /** Debezium's default {@code unavailable.value.placeholder}. */
-    public static final String DEFAULT_UNAVAILABLE_PLACEHOLDER = "__debezium_unavailable_value";
     /** The watermark table's column holding the marker id. */
     public static final String MARKER_COLUMN = "marker";
 
-    private final SqlIdentifier profileTable;
-    private final String idColumn;
-    private final String contactsColumn;
-    private final String countryColumn;
+    private final ProfileTable profile;
     private final SqlIdentifier watermarkTable;
     private final String unavailablePlaceholder;
 
-    /** @param countryColumn null when the profile table has no country column */
-    public ChangeParserSettings(
-            SqlIdentifier profileTable, SqlIdentifier idColumn, SqlIdentifier contactsColumn, SqlIdentifier countryColumn) {
-        this(profileTable, column(idColumn, "id"), column(contactsColumn, "contacts"),
-                countryColumn == null ? null : column(countryColumn, "country"),
-                DEFAULT_WATERMARK_TABLE, DEFAULT_UNAVAILABLE_PLACEHOLDER);
+    /** The profile table with the options' default watermark table and placeholder. */
+    public ChangeParserSettings(ProfileTable profileTable) {
+        this(profileTable, SqlIdentifier.of(LIVE_WATERMARK_TABLE.defaultValue()), LIVE_UNAVAILABLE_PLACEHOLDER.defaultValue());
     }
 
-    private ChangeParserSettings(SqlIdentifier profileTable, String idColumn, String contactsColumn,
-            String countryColumn, SqlIdentifier watermarkTable, String unavailablePlaceholder) {
-        this.profileTable = Objects.requireNonNull(profileTable, "the profile table is required");
-        this.idColumn = idColumn;
-        this.contactsColumn = contactsColumn;
-        this.countryColumn = countryColumn;
+    private ChangeParserSettings(ProfileTable profile, SqlIdentifier watermarkTable, String unavailablePlaceholder) {
+        this.profile = Objects.requireNonNull(profile, "the profile table is required");
         this.watermarkTable = Objects.requireNonNull(watermarkTable, "the watermark table is required");
         if (unavailablePlaceholder == null || unavailablePlaceholder.isEmpty()) {
             throw new IllegalArgumentException("the unavailable-value placeholder must not be empty:"
-                    + " use Debezium's unavailable.value.placeholder (default " + DEFAULT_UNAVAILABLE_PLACEHOLDER + ")");
+                    + " use Debezium's unavailable.value.placeholder (default " + LIVE_UNAVAILABLE_PLACEHOLDER.defaultValue() + ")");
         }
         this.unavailablePlaceholder = unavailablePlaceholder;
     }
 
+    /** The change events of the configured profile table, watermark table and placeholder. */
+    public static ChangeParserSettings from(JobConfig config) {
+        LiveSettings live = LiveSettings.from(config);
+        return new ChangeParserSettings(config.profileTable(), live.watermarkTable(), live.unavailablePlaceholder());
+    }
+
     public ChangeParserSettings withWatermarkTable(SqlIdentifier table) {
-        return new ChangeParserSettings(profileTable, idColumn, contactsColumn, countryColumn, table, unavailablePlaceholder);
+        return new ChangeParserSettings(profile, table, unavailablePlaceholder);
     }
 
     public ChangeParserSettings withUnavailablePlaceholder(String placeholder) {
-        return new ChangeParserSettings(profileTable, idColumn, contactsColumn, countryColumn, watermarkTable, placeholder);
+        return new ChangeParserSettings(profile, watermarkTable, placeholder);
     }
 
     public String idColumn() {
-        return idColumn;
+        return profile.idColumn().toString();
     }
 
     public String contactsColumn() {
-        return contactsColumn;
+        return profile.contactsColumn().toString();
     }
 
     /** Null when there is none. */
     public String countryColumn() {
-        return countryColumn;
+        return profile.hasCountryColumn() ? profile.countryColumn().toString() : null;
     }
 
     public String unavailablePlaceholder() {
@@ -75,7 +73,7 @@ public final class ChangeParserSettings implements Serializable {
 
     /** Whether an event's {@code source.schema} and {@code source.table} name the profile table. */
     public boolean isProfileTable(String schema, String table) {
-        return names(profileTable, schema, table);
+        return names(profile.table(), schema, table);
     }
 
     public boolean isWatermarkTable(String schema, String table) {
@@ -92,12 +90,4 @@ public final class ChangeParserSettings implements Serializable {
         return text.substring(0, dot).equals(schema) && text.substring(dot + 1).equals(table);
     }
 
-    private static String column(SqlIdentifier column, String what) {
-        Objects.requireNonNull(column, "the " + what + " column is required");
-        String name = column.toString();
-        if (name.indexOf('.') >= 0) {
-            throw new IllegalArgumentException("the " + what + " column must be a plain column name, got '" + name + "'");
-        }
-        return name;
-    }
 }

@@ -5,7 +5,6 @@ import com.contactsync.source.ProfileEvent;
 
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
-import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.metrics.Counter;
 import org.apache.flink.metrics.MetricGroup;
 import org.apache.flink.streaming.api.functions.ProcessFunction;
@@ -13,8 +12,9 @@ import org.apache.flink.util.Collector;
 import org.apache.flink.util.OutputTag;
 
 /**
- * Splits parsed change records: profile events to the main output, dead letters and coverage
- * markers to side outputs, each counted.
+ * Splits parsed change records: profile events to the main output, dead letters to a side output;
+ * coverage markers have done their work by arriving (TopicCoverage reads them from the topic
+ * itself) and are only counted.
  */
 public class ChangeRouting extends ProcessFunction<ChangeRecord, ProfileEvent> {
 
@@ -22,7 +22,6 @@ public class ChangeRouting extends ProcessFunction<ChangeRecord, ProfileEvent> {
 
     public static final OutputTag<DeadLetter> DEAD_LETTERS =
             new OutputTag<>("dead-letters", TypeInformation.of(DeadLetter.class));
-    public static final OutputTag<String> MARKERS = new OutputTag<>("coverage-markers", Types.STRING);
 
     private transient Counter changeEvents;
     private transient Counter deadLetters;
@@ -45,7 +44,6 @@ public class ChangeRouting extends ProcessFunction<ChangeRecord, ProfileEvent> {
                 break;
             case MARKER:
                 markers.inc();
-                ctx.output(MARKERS, record.markerId);
                 break;
             case DEAD_LETTER:
                 deadLetters.inc();

@@ -1,7 +1,7 @@
 package com.contactsync.source.change;
 
 import com.contactsync.config.JdbcEndpoint;
-import com.contactsync.config.LiveSettings;
+
 
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;

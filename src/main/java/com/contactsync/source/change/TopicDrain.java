@@ -1,7 +1,6 @@
 package com.contactsync.source.change;
 
 import com.contactsync.config.JdbcEndpoint;
-import com.contactsync.config.LiveSettings;
 
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;

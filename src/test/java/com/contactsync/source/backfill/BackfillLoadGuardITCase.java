@@ -2,6 +2,7 @@ package com.contactsync.source.backfill;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.contactsync.config.ProfileTable;
 import com.contactsync.config.JdbcEndpoint;
 import com.contactsync.config.SqlIdentifier;
 import com.contactsync.embedded.PostgresExtension;
@@ -92,8 +93,7 @@ class BackfillLoadGuardITCase {
     private JobClient start(LoadGuardSettings guard) throws Exception {
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
         env.setParallelism(2);
-        BackfillSettings settings = new BackfillSettings(db, SqlIdentifier.of("profile"), SqlIdentifier.of("id"),
-                SqlIdentifier.of("contacts"), null, 5_000, PAGE, 0);
+        BackfillSettings settings = new BackfillSettings(db, ProfileTable.of("profile", "id", "contacts", null), 5_000, PAGE, 0);
         env.fromSource(new BackfillSource(settings, guard), WatermarkStrategy.noWatermarks(), "backfill")
                 .addSink(new CountingSink());
         return env.executeAsync("load-guard-test");

@@ -1,5 +1,7 @@
 package com.contactsync.source.backfill;
 
+import com.contactsync.config.ContactSyncOptions;
+import com.contactsync.config.ProfileTable;
 import com.contactsync.config.JdbcEndpoint;
 import com.contactsync.config.SqlIdentifier;
 import com.contactsync.source.ProfileEvent;
@@ -16,15 +18,14 @@ class BackfillSettingsTest {
     private static final JdbcEndpoint ENDPOINT = new JdbcEndpoint("jdbc:postgresql://db:5432/app", "sync", "PGPASSWORD");
 
     private static BackfillSettings settings(long splitRows, int pageRows, double rate) {
-        return new BackfillSettings(ENDPOINT, SqlIdentifier.of("public.profile"), SqlIdentifier.of("id"),
-                SqlIdentifier.of("contacts"), null, splitRows, pageRows, rate);
+        return new BackfillSettings(ENDPOINT, ProfileTable.of("public.profile", "id", "contacts", null), splitRows, pageRows, rate);
     }
 
     @Test
     void acceptsSaneValuesAndNoCountryColumn() {
-        BackfillSettings settings = settings(100_000, BackfillSettings.DEFAULT_PAGE_ROWS, 0);
+        BackfillSettings settings = settings(100_000, ContactSyncOptions.BACKFILL_PAGE_ROWS.defaultValue(), 0);
 
-        assertThat(settings.hasCountryColumn()).isFalse();
+        assertThat(settings.profileTable().hasCountryColumn()).isFalse();
     }
 
     @Test

@@ -1,5 +1,6 @@
 package com.contactsync.source.backfill;
 
+import com.contactsync.config.ProfileTable;
 import com.contactsync.config.SqlIdentifier;
 import com.contactsync.source.ProfileEvent;
 
@@ -84,8 +85,8 @@ class BackfillSplitReaderTest {
     @Test
     void tableWithoutCountryColumnYieldsNoCountry() throws Exception {
         BackfillSettings withCountry = database.settings(TABLE, 100, 10, 0);
-        BackfillSettings noCountry = new BackfillSettings(withCountry.endpoint(), withCountry.table(), withCountry.idColumn(),
-                SqlIdentifier.of("contacts"), null, 100, 10, 0);
+        BackfillSettings noCountry = new BackfillSettings(withCountry.endpoint(), new ProfileTable(withCountry.profileTable().table(),
+                withCountry.profileTable().idColumn(), SqlIdentifier.of("contacts"), null), 100, 10, 0);
 
         List<ProfileEvent> rows = rows(readAll(new BackfillSplitReader(noCountry, BackfillThrottle.perSecond(0)),
                 IdRangeSplit.unread("split-0", 0, 6)), 2);

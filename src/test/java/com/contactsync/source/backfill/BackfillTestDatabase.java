@@ -1,5 +1,6 @@
 package com.contactsync.source.backfill;
 
+import com.contactsync.config.ProfileTable;
 import com.contactsync.config.JdbcEndpoint;
 import com.contactsync.config.SqlIdentifier;
 import com.contactsync.embedded.EmbeddedPostgresServer;
@@ -57,8 +58,7 @@ final class BackfillTestDatabase {
     }
 
     BackfillSettings settings(String table, long splitRows, int pageRows, double maxRowsPerSecond) {
-        return new BackfillSettings(endpoint(), SqlIdentifier.of(table), SqlIdentifier.of("id"),
-                SqlIdentifier.of("contacts"), SqlIdentifier.of("country"), splitRows, pageRows, maxRowsPerSecond);
+        return new BackfillSettings(endpoint(), ProfileTable.of(table, "id", "contacts", "country"), splitRows, pageRows, maxRowsPerSecond);
     }
 
     void execute(String... statements) throws SQLException {

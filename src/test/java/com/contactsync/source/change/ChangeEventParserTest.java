@@ -18,6 +18,7 @@ import static com.contactsync.source.change.DebeziumFixtures.source;
 import static com.contactsync.source.change.DebeziumFixtures.wrapped;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.contactsync.config.ProfileTable;
 import com.contactsync.config.SqlIdentifier;
 import com.contactsync.source.ProfileEvent;
 
@@ -119,8 +120,7 @@ class ChangeEventParserTest {
 
     @Test
     void schemaQualifiedProfileTableMatchesOnlyThatSchema() {
-        ChangeEventParser parser = new ChangeEventParser(new ChangeParserSettings(SqlIdentifier.of("public.profile"),
-                SqlIdentifier.of("id"), SqlIdentifier.of("contacts"), SqlIdentifier.of("country")));
+        ChangeEventParser parser = new ChangeEventParser(new ChangeParserSettings(ProfileTable.of("public.profile", "id", "contacts", "country")));
         assertThat(parse(parser, KEY, bytes(CREATE))).hasSize(1);
         assertThat(parse(parser, KEY, bytes(envelope("null", AFTER, source("archive", "profile"), "c")))).isEmpty();
         assertThat(parse(PARSER, KEY, bytes(envelope("null", AFTER, source("archive", "profile"), "c"))))
@@ -129,8 +129,7 @@ class ChangeEventParserTest {
 
     @Test
     void withoutACountryColumnTheCountryIsNull() {
-        ChangeEventParser parser = new ChangeEventParser(new ChangeParserSettings(
-                SqlIdentifier.of("profile"), SqlIdentifier.of("id"), SqlIdentifier.of("contacts"), null));
+        ChangeEventParser parser = new ChangeEventParser(new ChangeParserSettings(ProfileTable.of("profile", "id", "contacts", null)));
         assertThat(parse(parser, KEY, bytes(CREATE))).containsExactly(ChangeRecord.profile(upsert(CONTACTS, null, LSN)));
     }
 

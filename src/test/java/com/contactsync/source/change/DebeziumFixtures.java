@@ -1,5 +1,6 @@
 package com.contactsync.source.change;
 
+import com.contactsync.config.ProfileTable;
 import com.contactsync.config.SqlIdentifier;
 
 import java.nio.charset.StandardCharsets;
@@ -58,7 +59,6 @@ final class DebeziumFixtures {
     }
 
     static ChangeParserSettings settings() {
-        return new ChangeParserSettings(
-                SqlIdentifier.of("profile"), SqlIdentifier.of("id"), SqlIdentifier.of("contacts"), SqlIdentifier.of("country"));
+        return new ChangeParserSettings(ProfileTable.of("profile", "id", "contacts", "country"));
     }
 }

@@ -1,6 +1,6 @@
 package com.contactsync.verify;
 
-import com.contactsync.config.SqlIdentifier;
+import com.contactsync.config.ProfileTable;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -12,17 +12,17 @@ import java.util.List;
 import java.util.Map;
 
 /** Reads profiles from the source table: keyset pages of an id range, or given ids. */
-final class SourceReader {
+final class ProfileSourceReader {
 
     private final String table;
     private final String id;
     private final String columns;
 
-    SourceReader(SqlIdentifier table, SqlIdentifier idColumn, SqlIdentifier contactsColumn, SqlIdentifier countryColumn) {
-        this.table = table.quoted();
-        this.id = idColumn.quoted();
-        this.columns = id + ", " + contactsColumn.quoted() + "::text, "
-                + (countryColumn == null ? "NULL::text" : countryColumn.quoted() + "::text");
+    ProfileSourceReader(ProfileTable profile) {
+        this.table = profile.table().quoted();
+        this.id = profile.idColumn().quoted();
+        this.columns = id + ", " + profile.contactsColumn().quoted() + "::text, "
+                + (profile.hasCountryColumn() ? profile.countryColumn().quoted() + "::text" : "NULL::text");
     }
 
     /** Lowest and highest id, from the primary-key index; null when the table is empty. */

@@ -1,4 +1,4 @@
-package com.contactsync;
+package com.contactsync.job;
 
 /**
  * The stable uid and readable name of every stateful operator, in one place. Savepoints map state

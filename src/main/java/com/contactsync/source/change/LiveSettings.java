@@ -1,4 +1,15 @@
-package com.contactsync.config;
+package com.contactsync.source.change;
+
+import static com.contactsync.config.ContactSyncOptions.KAFKA_BOOTSTRAP_SERVERS;
+import static com.contactsync.config.ContactSyncOptions.KAFKA_GROUP_ID;
+import static com.contactsync.config.ContactSyncOptions.KAFKA_TOPIC;
+import static com.contactsync.config.ContactSyncOptions.LIVE_COVERAGE_TIMEOUT;
+import static com.contactsync.config.ContactSyncOptions.LIVE_START;
+import static com.contactsync.config.ContactSyncOptions.LIVE_UNAVAILABLE_PLACEHOLDER;
+import static com.contactsync.config.ContactSyncOptions.LIVE_WATERMARK_TABLE;
+
+import com.contactsync.config.JobConfig;
+import com.contactsync.config.SqlIdentifier;
 
 import java.io.Serializable;
 import java.time.Duration;
@@ -42,5 +53,17 @@ public record LiveSettings(
             throw new IllegalArgumentException("live.coverage-timeout must be positive");
         }
         bootstrapServers = bootstrapServers == null ? "" : bootstrapServers.trim();
+    }
+
+    /** The change topic as configured. */
+    public static LiveSettings from(JobConfig config) {
+        return new LiveSettings(
+                config.get(KAFKA_BOOTSTRAP_SERVERS),
+                config.get(KAFKA_TOPIC),
+                config.get(KAFKA_GROUP_ID),
+                Start.parse(config.get(LIVE_START)),
+                SqlIdentifier.of(config.get(LIVE_WATERMARK_TABLE)),
+                config.get(LIVE_COVERAGE_TIMEOUT),
+                config.get(LIVE_UNAVAILABLE_PLACEHOLDER));
     }
 }

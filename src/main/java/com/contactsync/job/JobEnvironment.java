@@ -1,0 +1,33 @@
+package com.contactsync.job;
+
+import com.contactsync.config.JobConfig;
+
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.PipelineOptions;
+import org.apache.flink.core.execution.CheckpointingMode;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+
+/** The Flink settings every ContactSync run needs, wherever it runs. */
+public final class JobEnvironment {
+
+    /** Pinned for every savepoint's sake: see {@link JobConfig#MAX_PARALLELISM}. */
+    public static final int MAX_PARALLELISM = JobConfig.MAX_PARALLELISM;
+
+    private JobEnvironment() {}
+
+    /** Settings that must hold for correctness; cluster configuration may add, not weaken them. */
+    public static void configure(StreamExecutionEnvironment env, JobConfig config) {
+        env.setParallelism(config.parallelism());
+        env.setMaxParallelism(MAX_PARALLELISM);
+        // Savepoints must stay restorable wherever the job is submitted: no Kryo fallback (state
+        // serialized by Kryo cannot evolve) and an explicit uid on every operator (OperatorIds).
+        Configuration upgradeSafe = new Configuration();
+        upgradeSafe.set(PipelineOptions.GENERIC_TYPES, false);
+        upgradeSafe.set(PipelineOptions.AUTO_GENERATE_UIDS, false);
+        env.configure(upgradeSafe);
+        // The XA sink writes nothing without checkpoints; exactly-once barriers keep replays ordered.
+        env.enableCheckpointing(config.checkpointInterval().toMillis(), CheckpointingMode.EXACTLY_ONCE);
+        // A bounded backfill must still commit its last transaction when its sources finish.
+        env.getCheckpointConfig().setMinPauseBetweenCheckpoints(Math.min(500, config.checkpointInterval().toMillis() / 2));
+    }
+}
