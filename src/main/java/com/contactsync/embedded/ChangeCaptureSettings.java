@@ -1,5 +1,6 @@
 package com.contactsync.embedded;
 
+import com.contactsync.config.ContactSyncOptions;
 import com.contactsync.config.JdbcEndpoint;
 import com.contactsync.config.SqlIdentifier;
 
@@ -27,7 +28,7 @@ public record ChangeCaptureSettings(
         Duration pollInterval,
         boolean dropSlotOnClose) {
 
-    public static final String DEFAULT_TOPIC = "contactsync.profile.changes";
+    public static final String DEFAULT_TOPIC = ContactSyncOptions.KAFKA_TOPIC.defaultValue();
     public static final String DEFAULT_SLOT = "contactsync_cdc";
 
     private static final Pattern SLOT_NAME = Pattern.compile("[a-z0-9_]{1,63}");
@@ -65,7 +66,7 @@ public record ChangeCaptureSettings(
         requirePositive("poll interval", pollInterval);
     }
 
-    /** Settings with the defaults: topic {@value #DEFAULT_TOPIC}, slot {@value #DEFAULT_SLOT}, no schema wrapper. */
+    /** Settings with the defaults: the job's default topic, slot {@value #DEFAULT_SLOT}, no schema wrapper. */
     public static Builder builder(JdbcEndpoint endpoint, String bootstrapServers, Path offsetDirectory) {
         return new Builder(endpoint, bootstrapServers, offsetDirectory);
     }

@@ -1,9 +1,9 @@
 package com.contactsync.embedded;
 
+import com.contactsync.config.ContactSyncOptions;
 import com.contactsync.config.JdbcEndpoint;
 
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -18,7 +18,7 @@ import java.util.function.Consumer;
  */
 public final class EmbeddedStack implements AutoCloseable {
 
-    public static final String WATERMARK_TABLE = "contactsync_watermark";
+    public static final String WATERMARK_TABLE = ContactSyncOptions.LIVE_WATERMARK_TABLE.defaultValue();
 
     private final EmbeddedPostgresServer postgres;
     private final JdbcEndpoint endpoint;

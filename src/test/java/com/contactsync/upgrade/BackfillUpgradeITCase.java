@@ -6,7 +6,6 @@ import com.contactsync.normalize.NormalizerSettings;
 import com.contactsync.normalize.ContactNormalizer;
 import com.contactsync.ExpectedTables;
 import com.contactsync.PipelineRun;
-import com.contactsync.job.ContactSyncJob;
 import com.contactsync.config.ConfigLoader;
 import com.contactsync.config.JdbcEndpoint;
 import com.contactsync.config.JobConfig;

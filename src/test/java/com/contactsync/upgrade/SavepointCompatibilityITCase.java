@@ -6,7 +6,6 @@ import com.contactsync.normalize.NormalizerSettings;
 import com.contactsync.ExpectedTables;
 import com.contactsync.job.OperatorIds;
 import com.contactsync.PipelineRun;
-import com.contactsync.job.ContactSyncJob;
 import com.contactsync.config.JdbcEndpoint;
 import com.contactsync.config.JobConfig;
 import com.contactsync.embedded.PostgresExtension;

@@ -3,7 +3,6 @@ package com.contactsync.source.backfill;
 import com.contactsync.config.ContactSyncOptions;
 import com.contactsync.config.ProfileTable;
 import com.contactsync.config.JdbcEndpoint;
-import com.contactsync.config.SqlIdentifier;
 import com.contactsync.source.ProfileEvent;
 
 import org.apache.flink.api.connector.source.Boundedness;

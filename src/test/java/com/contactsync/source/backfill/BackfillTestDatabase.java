@@ -2,7 +2,6 @@ package com.contactsync.source.backfill;
 
 import com.contactsync.config.ProfileTable;
 import com.contactsync.config.JdbcEndpoint;
-import com.contactsync.config.SqlIdentifier;
 import com.contactsync.embedded.EmbeddedPostgresServer;
 
 import java.sql.Connection;

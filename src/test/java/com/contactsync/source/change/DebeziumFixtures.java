@@ -1,7 +1,6 @@
 package com.contactsync.source.change;
 
 import com.contactsync.config.ProfileTable;
-import com.contactsync.config.SqlIdentifier;
 
 import java.nio.charset.StandardCharsets;
 
