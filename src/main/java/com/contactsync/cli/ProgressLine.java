@@ -8,15 +8,15 @@ import java.util.function.Supplier;
 final class ProgressLine {
 
     private final PrintStream out;
-    private final long totalProfiles;
+    private final BackfillProgress progress;
     private final Supplier<String> live;
-    private final long startNanos = System.nanoTime();
     private long lastRead;
-    private long lastNanos = startNanos;
+    private long lastNanos = System.nanoTime();
 
-    ProgressLine(PrintStream out, long totalProfiles, Supplier<String> live) {
+    /** @param estimatedProfiles the table's estimated rows (see {@link SourceTableSize}); raised as rows are read */
+    ProgressLine(PrintStream out, long estimatedProfiles, Supplier<String> live) {
         this.out = out;
-        this.totalProfiles = Math.max(1, totalProfiles);
+        this.progress = new BackfillProgress(estimatedProfiles);
         this.live = live;
     }
 
@@ -24,14 +24,11 @@ final class ProgressLine {
         long now = System.nanoTime();
         long read = LocalMetrics.sum("profilesRead");
         long writes = LocalMetrics.sum("profileWrites");
-        double interval = Math.max(1e-3, (now - lastNanos) / 1e9);
-        double rate = (read - lastRead) / interval;
-        double overall = read / Math.max(1e-3, (now - startNanos) / 1e9);
-        long remaining = Math.max(0, totalProfiles - read);
-        String eta = LocalMetrics.gaugeMax("backfillDone") == 1 ? "done"
-                : overall > 0 ? format(Duration.ofSeconds((long) (remaining / overall))) : "?";
+        progress.update(now, read, LocalMetrics.gaugeMax("backfillDone") == 1);
+        double rate = (read - lastRead) / Math.max(1e-3, (now - lastNanos) / 1e9);
+        String eta = progress.percent() >= 100 ? "done" : progress.eta().map(ProgressLine::format).orElse("?");
         String line = String.format("backfill %5.1f%% | %,d/%,d profiles | %,.0f profiles/s | ETA %s | %,d profile writes",
-                Math.min(100.0, 100.0 * read / totalProfiles), read, totalProfiles, rate, eta, writes);
+                progress.percent(), read, progress.total(), rate, eta, writes);
         String liveText = live == null ? null : live.get();
         out.println(liveText == null ? line : line + " | " + liveText);
         lastRead = read;
