@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
         name = "contactsync",
         mixinStandardHelpOptions = true,
         description = "Moves contacts kept as JSON on profile rows into normalized tables, exactly once.",
-        subcommands = {DemoCommand.class, RunCommand.class, LatencyBenchCommand.class, GenerateCommand.class, BenchCommand.class, PauseCommand.class, VerifyCommand.class, LookupCommand.class,
+        subcommands = {DemoCommand.class, StackCommand.class, RunCommand.class, LatencyBenchCommand.class, GenerateCommand.class, BenchCommand.class, PauseCommand.class, VerifyCommand.class, LookupCommand.class,
                 EraseCommand.class, DemoDatabaseCommand.class, CommandLine.HelpCommand.class})
 public final class ContactSyncCli {
 

@@ -32,6 +32,8 @@ final class RunCommand implements Callable<Integer> {
         Map<String, String> overrides = new LinkedHashMap<>();
         putIfSet(overrides, "job.mode", mode);
         putIfSet(overrides, "job.parallelism", parallelism == null ? null : parallelism.toString());
+        // Hook (issue 12): the CONTACTSYNC_* variables of a `./contactsync stack` env file are defaults under the flags.
+        database.settings = StackDefaults.under(database.settings, System.getenv());
         JobConfig job = database.load(overrides);
         long estimate = SourceTableSize.estimate(job);
         if (!job.mode().isBounded()) {

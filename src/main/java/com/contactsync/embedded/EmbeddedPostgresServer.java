@@ -21,9 +21,18 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
     }
 
     public static EmbeddedPostgresServer start() {
+        return start(true);
+    }
+
+    /**
+     * As {@link #start()}; with {@code stopOnJvmExit} false the server has no shutdown hook of its
+     * own, for a caller whose hook stops it after what depends on it (the {@code stack} command).
+     */
+    public static EmbeddedPostgresServer start(boolean stopOnJvmExit) {
         try {
             return new EmbeddedPostgresServer(
                     EmbeddedPostgres.builder()
+                            .setRegisterShutdownHook(stopOnJvmExit)
                             .setPGStartupWait(Duration.ofSeconds(60))
                             .setServerConfig("wal_level", "logical")
                             .setServerConfig("max_wal_senders", "10")

@@ -40,7 +40,15 @@ public final class EmbeddedStack implements AutoCloseable {
      * exist before the capture starts are the backfill's), then starts Kafka and the capture.
      */
     public static EmbeddedStack start(Consumer<JdbcEndpoint> prepareSource, int partitions) {
-        EmbeddedPostgresServer postgres = EmbeddedPostgresServer.start();
+        return start(prepareSource, partitions, true);
+    }
+
+    /**
+     * As {@link #start(Consumer, int)}; with {@code stopPostgresOnJvmExit} false, PostgreSQL has no
+     * shutdown hook of its own and only {@link #close()} stops it, after the capture and the broker.
+     */
+    public static EmbeddedStack start(Consumer<JdbcEndpoint> prepareSource, int partitions, boolean stopPostgresOnJvmExit) {
+        EmbeddedPostgresServer postgres = EmbeddedPostgresServer.start(stopPostgresOnJvmExit);
         EmbeddedKafkaBroker kafka = null;
         try {
             JdbcEndpoint endpoint = new JdbcEndpoint(postgres.jdbcUrl(), postgres.user(), "CONTACTSYNC_EMBEDDED_NO_PASSWORD");

@@ -5,7 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.apache.flink.api.connector.source.Boundedness;
-import org.apache.flink.connector.kafka.source.KafkaSource;
+import org.apache.kafka.clients.consumer.OffsetResetStrategy;
+import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.Test;
 
 import java.util.Map;
@@ -15,7 +16,7 @@ class ChangeSourceFactoryTest {
 
     @Test
     void buildsAnUnboundedSource() {
-        KafkaSource<ChangeRecord> source = ChangeSourceFactory.create(
+        GapCheckedSource<ChangeRecord> source = ChangeSourceFactory.create(
                 "127.0.0.1:9092", "contactsync.public.profile", "contactsync", ChangeSourceFactory.earliest(), settings());
         assertThat(source.getBoundedness()).isEqualTo(Boundedness.CONTINUOUS_UNBOUNDED);
         assertThat(source.getProducedType()).isEqualTo(new ChangeRecordDeserializer(settings()).getProducedType());
@@ -37,5 +38,19 @@ class ChangeSourceFactoryTest {
     void noRecordedOffsetsMeansEarliest() {
         assertThat(ChangeSourceFactory.startingAt(Map.of()).getAutoOffsetResetStrategy().toString())
                 .isEqualToIgnoringCase("earliest");
+    }
+
+    @Test
+    void theConsumerNeverResetsOffsetsOnItsOwn() {
+        // KafkaSourceBuilder forces auto.offset.reset from this strategy: anything but none would skip a gap silently.
+        assertThat(NoResetOffsets.of(ChangeSourceFactory.earliest()).getAutoOffsetResetStrategy()).isEqualTo(OffsetResetStrategy.NONE);
+        assertThat(NoResetOffsets.of(ChangeSourceFactory.startingAt(Map.of(new TopicPartition("t", 0), 7L)))
+                .getAutoOffsetResetStrategy()).isEqualTo(OffsetResetStrategy.NONE);
+    }
+
+    @Test
+    void aMissingGapHandlerIsRejected() {
+        assertThatThrownBy(() -> ChangeSourceFactory.create("h:1", "t", "g", ChangeSourceFactory.earliest(), settings(), null))
+                .hasMessageContaining("gap handler");
     }
 }
