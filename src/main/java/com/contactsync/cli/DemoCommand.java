@@ -1,6 +1,7 @@
 package com.contactsync.cli;
 
 import com.contactsync.config.ConfigLoader;
+import com.contactsync.config.ContactSyncOptions;
 import com.contactsync.config.JdbcEndpoint;
 import com.contactsync.config.JobConfig;
 import com.contactsync.embedded.EmbeddedStack;
@@ -13,6 +14,8 @@ import com.contactsync.generate.LoadReport;
 import com.contactsync.generate.ProfileGenerator;
 import com.contactsync.generate.ProfileTableLoader;
 import com.contactsync.normalize.ContactNormalizer;
+import com.contactsync.runstate.FreshStart;
+import com.contactsync.runstate.StateDirectory;
 import com.contactsync.normalize.NormalizerSettings;
 import com.contactsync.source.change.ChangeParserSettings;
 import com.contactsync.source.change.LiveSettings;
@@ -98,7 +101,9 @@ final class DemoCommand implements Callable<Integer> {
     }
 
     private RunReport backfillOnly(JobConfig config, PrintStream out) throws Exception {
-        double seconds = LocalRunner.run(config, profiles, out);
+        long start = System.nanoTime();
+        LocalRunner.awaitEnd(startDurable(config, out), profiles, out, () -> {});
+        double seconds = (System.nanoTime() - start) / 1e9;
         long read = LocalMetrics.sum("profilesRead");
         return new RunReport()
                 .put("profiles_read", read)
@@ -108,7 +113,7 @@ final class DemoCommand implements Callable<Integer> {
 
     private RunReport backfillUnderTraffic(JobConfig config, JdbcEndpoint source, PrintStream out) throws Exception {
         long start = System.nanoTime();
-        JobClient job = LocalRunner.start(config);
+        JobClient job = startDurable(config, out);
         try (LiveTrafficSimulator traffic = LiveTrafficSimulator.builder(source).changesPerSecond(liveRate).seed(seed).start();
                 LatencyProbe probe = new LatencyProbe(source, config.target(), config.profileTable().table(), 5).start()) {
             ProgressLine progress = new ProgressLine(out, profiles, () -> String.format(
@@ -140,6 +145,15 @@ final class DemoCommand implements Callable<Integer> {
         }
     }
 
+    /**
+     * The demo's job keeps its checkpoints under job.state-dir like {@code run}; its database is
+     * new on every start, so an earlier demo's state is discarded, never resumed.
+     */
+    private static JobClient startDurable(JobConfig config, PrintStream out) throws Exception {
+        new FreshStart(StateDirectory.of(Path.of(config.get(ContactSyncOptions.JOB_STATE_DIR)), config.jobName())).delete();
+        return LocalRunner.startDurable(config, false, out).client();
+    }
+
     private LoadReport fill(JdbcEndpoint endpoint) {
         ProfileTableLoader loader = new ProfileTableLoader(
                 endpoint, com.contactsync.config.SqlIdentifier.of("profile"), ContactsColumnType.parse(contactsType));
@@ -154,6 +168,7 @@ final class DemoCommand implements Callable<Integer> {
         settings.put("job.parallelism", String.valueOf(parallelism));
         settings.put("backfill.split-rows", String.valueOf(LocalRunner.splitRowsFor(profiles, parallelism)));
         settings.put("job.checkpoint-interval", checkpointInterval);
+        settings.put("job.name", "contactsync-demo");
         return settings;
     }
 }

@@ -1,9 +1,18 @@
 package com.contactsync.cli;
 
+import static com.contactsync.config.ContactSyncOptions.JOB_STATE_DIR;
+
 import com.contactsync.config.JobConfig;
 import com.contactsync.job.ContactSyncJob;
 import com.contactsync.job.JobParts;
+import com.contactsync.runstate.FreshStart;
+import com.contactsync.runstate.RetainedCheckpoint;
+import com.contactsync.runstate.StateDirectory;
+import com.contactsync.runstate.StatelessStartGuard;
+import com.contactsync.runstate.TargetFootprint;
 
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.StateRecoveryOptions;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.slf4j.Logger;
@@ -13,6 +22,7 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
@@ -22,19 +32,54 @@ public final class LocalRunner {
     private static final Logger LOG = LoggerFactory.getLogger(LocalRunner.class);
     static final Duration PROGRESS_INTERVAL = Duration.ofSeconds(2);
 
+    /** A job submitted to this JVM's cluster, and the retained checkpoint it was restored from, if any. */
+    public record LocalJob(JobClient client, Optional<RetainedCheckpoint> resumedFrom) {}
+
     private LocalRunner() {}
 
-    /** Prepares the target (and the topic's coverage) and submits the job; returns at once. */
+    /** Prepares the target (and the topic's coverage) and submits the job, with throw-away checkpoints; returns at once. */
     public static JobClient start(JobConfig config) throws Exception {
         return start(config, Files.createTempDirectory("contactsync-checkpoints"));
     }
 
     /** As {@link #start(JobConfig)}, with checkpoints written under the given directory. */
     public static JobClient start(JobConfig config, Path checkpoints) throws Exception {
+        return submit(config, LocalClusterConfiguration.of(config, checkpoints.toUri().toString()));
+    }
+
+    /**
+     * The durable start of {@code run}: checkpoints under {@code job.state-dir/<job.name>}, retained
+     * when the job fails or is cancelled (or its JVM is killed). With retained state and no
+     * {@code fresh}, the job resumes from the latest completed checkpoint and says so; without, a
+     * start is allowed only as {@link StatelessStartGuard} says; {@code fresh} moves the retained
+     * state aside after printing what it discards.
+     */
+    public static LocalJob startDurable(JobConfig config, boolean fresh, PrintStream out) throws Exception {
+        StateDirectory state = StateDirectory.of(Path.of(config.get(JOB_STATE_DIR)), config.jobName());
+        Optional<RetainedCheckpoint> resume = fresh ? Optional.empty() : state.latest();
+        if (resume.isPresent()) {
+            out.println("resuming from the latest retained checkpoint: " + resume.get()
+                    + " (--fresh starts over instead)");
+        } else {
+            out.println(new StatelessStartGuard(state).check(config.mode(), fresh, TargetFootprint.read(config.target())).orThrow());
+            if (fresh) {
+                out.println(new FreshStart(state).describe());
+                Path moved = new FreshStart(state).moveAside();
+                if (moved != null) {
+                    out.println("moved aside to " + moved);
+                }
+            }
+        }
+        Configuration flink = LocalClusterConfiguration.of(config, state.checkpoints().toAbsolutePath().toUri().toString());
+        flink.addAll(state.flinkSettings());
+        resume.ifPresent(checkpoint -> flink.set(StateRecoveryOptions.SAVEPOINT_PATH, checkpoint.directory().toString()));
+        return new LocalJob(submit(config, flink), resume);
+    }
+
+    private static JobClient submit(JobConfig config, Configuration flink) throws Exception {
         JobParts parts = ContactSyncJob.prepare(config);
         LocalMetrics.reset();
-        StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(
-                LocalClusterConfiguration.of(config, checkpoints.toUri().toString()));
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(flink);
         ContactSyncJob.assemble(env, parts);
         JobClient client = env.executeAsync(config.jobName());
         LOG.info("job {} submitted to the local cluster (mode {})", client.getJobID(), config.mode());
@@ -69,11 +114,14 @@ public final class LocalRunner {
     /** As {@link #run(JobConfig, long, PrintStream)}; {@code sampler} runs at every progress line. */
     public static double run(JobConfig config, long expectedProfiles, PrintStream out, Path checkpoints, Runnable sampler)
             throws Exception {
-        if (!config.mode().isBounded()) {
-            throw new IllegalArgumentException("mode " + config.mode() + " never ends: use start()");
-        }
+        requireBounded(config);
         long start = System.nanoTime();
-        JobClient client = start(config, checkpoints);
+        awaitEnd(start(config, checkpoints), expectedProfiles, out, sampler);
+        return (System.nanoTime() - start) / 1e9;
+    }
+
+    /** Waits for a started bounded job to end, printing progress; throws its failure. */
+    static void awaitEnd(JobClient client, long expectedProfiles, PrintStream out, Runnable sampler) throws Exception {
         ProgressLine progress = new ProgressLine(out, expectedProfiles, null);
         while (true) {
             try {
@@ -86,6 +134,11 @@ public final class LocalRunner {
             }
         }
         progress.print();
-        return (System.nanoTime() - start) / 1e9;
+    }
+
+    static void requireBounded(JobConfig config) {
+        if (!config.mode().isBounded()) {
+            throw new IllegalArgumentException("mode " + config.mode() + " never ends: use start()");
+        }
     }
 }

@@ -27,6 +27,10 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--report-json", description = "Write the run's summary as JSON to this file.")
     Path reportJson;
 
+    @Option(names = "--fresh", description = "Start over without state: says what retained state it discards and moves it"
+            + " aside (mode both: a full re-snapshot; refused in mode live).")
+    boolean fresh;
+
     @Override
     public Integer call() throws Exception {
         Map<String, String> overrides = new LinkedHashMap<>();
@@ -36,12 +40,17 @@ final class RunCommand implements Callable<Integer> {
         database.settings = StackDefaults.under(database.settings, System.getenv());
         JobConfig job = database.load(overrides);
         long estimate = SourceTableSize.estimate(job);
+        long start = System.nanoTime();
+        LocalRunner.LocalJob local = LocalRunner.startDurable(job, fresh, System.out);
         if (!job.mode().isBounded()) {
-            runUntilStopped(job, estimate);
+            runUntilStopped(local, estimate);
             return 0;
         }
-        double seconds = LocalRunner.run(job, estimate, System.out);
+        LocalRunner.awaitEnd(local.client(), estimate, System.out, () -> {});
+        double seconds = (System.nanoTime() - start) / 1e9;
         RunReport report = new RunReport()
+                .put("resumed_from", local.resumedFrom().map(c -> c.directory().toString()).orElse(null))
+                // This run's reads: a resumed run does not count what the run before it read.
                 .put("profiles_read", LocalMetrics.sum("profilesRead"))
                 .putStats(TargetTableStats.read(job.target()))
                 .put("seconds", RunReport.tenths(seconds))
@@ -54,15 +63,14 @@ final class RunCommand implements Callable<Integer> {
     }
 
     /** Live modes never end on their own: show progress until the job fails or the process is stopped. */
-    private static void runUntilStopped(JobConfig job, long estimate) throws Exception {
-        org.apache.flink.core.execution.JobClient client = LocalRunner.start(job);
+    private static void runUntilStopped(LocalRunner.LocalJob local, long estimate) throws Exception {
         ProgressLine progress = new ProgressLine(System.out, estimate,
                 () -> String.format("change lag %,d ms", Math.max(0, LocalMetrics.gaugeMax("changeLagMillis"))));
-        while (!client.getJobStatus().get().isGloballyTerminalState()) {
+        while (!local.client().getJobStatus().get().isGloballyTerminalState()) {
             Thread.sleep(LocalRunner.PROGRESS_INTERVAL.toMillis());
             progress.print();
         }
-        client.getJobExecutionResult().get(); // throws the failure cause
+        local.client().getJobExecutionResult().get(); // throws the failure cause
     }
 
     private static void putIfSet(Map<String, String> map, String key, String value) {

@@ -97,6 +97,12 @@ public final class ContactSyncOptions {
             ConfigOptions.key("live.unavailable-value-placeholder").stringType().defaultValue("__debezium_unavailable_value")
                     .withDescription("Debezium's unavailable.value.placeholder: an unchanged TOASTed contacts value.");
 
+    public static final ConfigOption<String> LIVE_ON_GAP =
+            ConfigOptions.key("live.on-gap").stringType().defaultValue("fail")
+                    .withDescription("fail | resnapshot: when the change topic no longer holds the offset the job must continue at"
+                            + " (retention), fail the job with a message naming the gap and the remedy, or record the gap in"
+                            + " contactsync_gap and request a full re-snapshot. A gap is never skipped silently.");
+
     public static final ConfigOption<String> JOB_MODE =
             ConfigOptions.key("job.mode").stringType().defaultValue("backfill")
                     .withDescription("backfill (bounded), live (change topic only) or both.");
@@ -106,6 +112,11 @@ public final class ContactSyncOptions {
     public static final ConfigOption<Duration> JOB_CHECKPOINT_INTERVAL =
             ConfigOptions.key("job.checkpoint-interval").durationType().defaultValue(Duration.ofSeconds(5))
                     .withDescription("Checkpoint interval; rows become visible when a checkpoint commits them.");
+    public static final ConfigOption<String> JOB_STATE_DIR =
+            ConfigOptions.key("job.state-dir").stringType().defaultValue("contactsync-state")
+                    .withDescription("Local runs (run, demo) keep their checkpoints under <state-dir>/<job.name>, retained when the"
+                            + " job fails or is cancelled, and resume from the latest one; on a cluster Flink's own checkpoint"
+                            + " directory applies (README, Operations).");
     public static final ConfigOption<String> JOB_NAME =
             ConfigOptions.key("job.name").stringType().defaultValue("contactsync")
                     .withDescription("Name of the Flink job.");

@@ -39,6 +39,8 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
                             .setServerConfig("max_replication_slots", "10")
                             .setServerConfig("max_prepared_transactions", "64")
                             .setServerConfig("max_connections", "200")
+                            // Per-statement counts: what the backfill read, for tests and for a person looking.
+                            .setServerConfig("shared_preload_libraries", "pg_stat_statements")
                             .setServerConfig("shared_buffers", "256MB")
                             .setServerConfig("work_mem", "16MB")
                             .setServerConfig("maintenance_work_mem", "256MB")

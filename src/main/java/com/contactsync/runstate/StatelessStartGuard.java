@@ -27,6 +27,11 @@ public final class StatelessStartGuard {
             return StartDecision.allow("first run: " + target.target() + " holds " + target.describe()
                     + " and " + state.checkpoints() + " no checkpoint");
         }
+        if (mode == RunMode.BACKFILL && latest.isEmpty()) {
+            // Reads no changes, so it can miss none: a bounded re-read whose writes are idempotent.
+            return StartDecision.allow("mode backfill without state: " + target.target() + " holds " + target.describe()
+                    + "; every profile is read again and written idempotently (unchanged rows are not touched)");
+        }
         String found = String.format("%s holds an earlier run's data (%s) and %s", target.target(), target.describe(),
                 latest.map(c -> "the latest retained state is " + c).orElse("no checkpoint or savepoint is retained under "
                         + state.checkpoints() + " (was job.state-dir or job.name different?)"));

@@ -13,7 +13,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.File;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.InetSocketAddress;
@@ -25,7 +24,6 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -90,26 +88,7 @@ class StackCommandITCase {
     }
 
     private Process startStack(Path envFile, Path log) throws IOException {
-        List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.add("-Xmx768m");
-        command.add("-Dlog4j2.configurationFile=log4j2-test.xml");
-        for (String pkg : List.of("java.lang", "java.util", "java.io", "java.net", "java.nio", "sun.nio.ch", "java.lang.reflect",
-                "java.util.concurrent", "java.util.concurrent.atomic", "java.time", "java.text")) {
-            command.add("--add-opens=java.base/" + pkg + "=ALL-UNNAMED");
-        }
-        command.add("-cp");
-        command.add(testClasspath());
-        command.add(ContactSyncCli.class.getName());
-        command.addAll(List.of("stack", "--profiles", String.valueOf(PROFILES), "--env-file", envFile.toString()));
-        return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-    }
-
-    /** target/test-classes, target/classes and the test scope's jars (written by the pom at test-compile). */
-    private static String testClasspath() throws IOException {
-        Path jars = Path.of("target", "test-classpath.txt");
-        return String.join(File.pathSeparator, Path.of("target", "test-classes").toAbsolutePath().toString(),
-                Path.of("target", "classes").toAbsolutePath().toString(), Files.readString(jars).trim());
+        return CliProcess.start(log, List.of("stack", "--profiles", String.valueOf(PROFILES), "--env-file", envFile.toString()));
     }
 
     private Map<String, String> awaitEnvFile(Path envFile, Path log) throws Exception {

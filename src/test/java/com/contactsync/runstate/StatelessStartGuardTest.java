@@ -57,6 +57,13 @@ class StatelessStartGuardTest {
     }
 
     @Test
+    void modeBackfillReadsNoChangesSoItMayReadEverythingAgain() {
+        StartDecision decision = guard().check(RunMode.BACKFILL, false, EARLIER_RUN);
+        assertThat(decision.allowed()).isTrue();
+        assertThat(decision.message()).contains("read again and written idempotently");
+    }
+
+    @Test
     void dataWithoutAnyRetainedStateSaysWhereItLooked() {
         assertThat(guard().check(RunMode.BOTH, false, EARLIER_RUN).message())
                 .contains("no checkpoint or savepoint is retained under " + stateDir.resolve("contactsync"))

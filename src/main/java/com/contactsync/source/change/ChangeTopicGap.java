@@ -1,5 +1,6 @@
 package com.contactsync.source.change;
 
+import com.contactsync.config.ContactSyncOptions;
 import java.io.Serializable;
 
 /**
@@ -41,7 +42,7 @@ public record ChangeTopicGap(String topic, int partition, long expectedOffset, l
         return "Gap in the change topic: " + what + ". Continuing would silently leave the profiles those events changed"
                 + " stale, so the job stops. Remedy: while a job runs in mode both or live, request a full re-snapshot with"
                 + " `./contactsync backfill request --all`; or start over without state with `./contactsync run --mode both --fresh`"
-                + " (a full backfill). Set " + GapOptions.ON_GAP.key() + ": resnapshot to have the job record the gap and request"
+                + " (a full backfill). Set " + ContactSyncOptions.LIVE_ON_GAP.key() + ": resnapshot to have the job record the gap and request"
                 + " the re-snapshot itself. Keep the topic's retention longer than any downtime.";
     }
 

@@ -2,10 +2,8 @@ package com.contactsync.source.change;
 
 import com.contactsync.config.JdbcEndpoint;
 
-import org.apache.flink.configuration.ConfigOption;
-import org.apache.flink.configuration.ConfigOptions;
 
-/** The {@code live.on-gap} option: what the job does when the change topic lost events it had not read. */
+/** The answers to {@code live.on-gap}: what the job does when the change topic lost events it had not read. */
 public final class GapOptions {
 
     /** The two answers to a gap. */
@@ -13,14 +11,16 @@ public final class GapOptions {
         /** Fail the job with a message naming the gap and the remedy. */
         FAIL,
         /** Record the gap in contactsync_gap, request a full re-snapshot and read on. */
-        RESNAPSHOT
-    }
+        RESNAPSHOT;
 
-    public static final ConfigOption<OnGap> ON_GAP =
-            ConfigOptions.key("live.on-gap").enumType(OnGap.class).defaultValue(OnGap.FAIL)
-                    .withDescription("fail | resnapshot: when the change topic no longer holds the offset the job must"
-                            + " continue at (retention), fail the job, or record the gap in contactsync_gap and request"
-                            + " a full re-snapshot. Never skipped silently.");
+        static OnGap parse(String text) {
+            try {
+                return valueOf(text.trim().toUpperCase(java.util.Locale.ROOT));
+            } catch (RuntimeException e) {
+                throw new IllegalArgumentException("live.on-gap must be fail or resnapshot, got '" + text + "'");
+            }
+        }
+    }
 
     private GapOptions() {}
 

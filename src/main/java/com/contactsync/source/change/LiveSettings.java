@@ -4,6 +4,7 @@ import static com.contactsync.config.ContactSyncOptions.KAFKA_BOOTSTRAP_SERVERS;
 import static com.contactsync.config.ContactSyncOptions.KAFKA_GROUP_ID;
 import static com.contactsync.config.ContactSyncOptions.KAFKA_TOPIC;
 import static com.contactsync.config.ContactSyncOptions.LIVE_COVERAGE_TIMEOUT;
+import static com.contactsync.config.ContactSyncOptions.LIVE_ON_GAP;
 import static com.contactsync.config.ContactSyncOptions.LIVE_START;
 import static com.contactsync.config.ContactSyncOptions.LIVE_UNAVAILABLE_PLACEHOLDER;
 import static com.contactsync.config.ContactSyncOptions.LIVE_WATERMARK_TABLE;
@@ -23,7 +24,8 @@ public record LiveSettings(
         Start start,
         SqlIdentifier watermarkTable,
         Duration coverageTimeout,
-        String unavailablePlaceholder)
+        String unavailablePlaceholder,
+        GapOptions.OnGap onGap)
         implements Serializable {
 
     /** Where a job without state starts reading the topic. */
@@ -64,6 +66,7 @@ public record LiveSettings(
                 Start.parse(config.get(LIVE_START)),
                 SqlIdentifier.of(config.get(LIVE_WATERMARK_TABLE)),
                 config.get(LIVE_COVERAGE_TIMEOUT),
-                config.get(LIVE_UNAVAILABLE_PLACEHOLDER));
+                config.get(LIVE_UNAVAILABLE_PLACEHOLDER),
+                GapOptions.OnGap.parse(config.get(LIVE_ON_GAP)));
     }
 }
