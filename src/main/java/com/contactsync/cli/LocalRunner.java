@@ -2,6 +2,7 @@ package com.contactsync.cli;
 
 import com.contactsync.config.JobConfig;
 
+import org.apache.flink.configuration.Configuration;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.slf4j.Logger;
@@ -31,12 +32,14 @@ public final class LocalRunner {
     public static JobClient start(JobConfig config, Path checkpoints) throws Exception {
         ContactSyncJob.prepareTarget(config);
         LocalMetrics.reset();
-        StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(
-                JobEnvironment.localClusterConfiguration(config, checkpoints.toUri().toString()));
+        Configuration cluster = JobEnvironment.localClusterConfiguration(config, checkpoints.toUri().toString());
+        WebUi webUi = WebUi.configure(cluster);
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(cluster);
         JobEnvironment.configure(env, config);
         ContactSyncJob.build(env, config, ContactSyncJob.prepareChanges(config));
         JobClient client = env.executeAsync(config.jobName());
         LOG.info("job {} submitted to the local cluster (mode {})", client.getJobID(), config.mode());
+        webUi.announce(client.getJobID(), System.out);
         return client;
     }
 
