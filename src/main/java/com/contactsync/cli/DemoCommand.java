@@ -27,6 +27,7 @@ import com.contactsync.verify.VerifyOptions;
 import org.apache.flink.core.execution.JobClient;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.io.PrintStream;
@@ -67,6 +68,9 @@ final class DemoCommand implements Callable<Integer> {
 
     @Option(names = "--report-json", description = "Write the summary as JSON to this file.")
     Path reportJson;
+
+    @Mixin
+    WebUiOption webUi;
 
     @Override
     public Integer call() throws Exception {

@@ -79,10 +79,12 @@ public final class LocalRunner {
     private static JobClient submit(JobConfig config, Configuration flink) throws Exception {
         JobParts parts = ContactSyncJob.prepare(config);
         LocalMetrics.reset();
+        WebUi webUi = WebUi.configure(flink);
         StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(flink);
         ContactSyncJob.assemble(env, parts);
         JobClient client = env.executeAsync(config.jobName());
         LOG.info("job {} submitted to the local cluster (mode {})", client.getJobID(), config.mode());
+        webUi.announce(client.getJobID(), System.out);
         return client;
     }
 

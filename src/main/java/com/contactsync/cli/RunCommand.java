@@ -18,6 +18,9 @@ final class RunCommand implements Callable<Integer> {
     @Mixin
     DatabaseOptions database;
 
+    @Mixin
+    WebUiOption webUi;
+
     @Option(names = "--mode", description = "backfill, live or both (overrides job.mode).")
     String mode;
 

@@ -188,9 +188,9 @@ class DockerComposeConfigTest {
 
     @Test
     void prometheusScrapesTheReporterPortOfEveryFlinkProcess() throws Exception {
-        assertThat(compose.mountTarget("prometheus", "./conf/prometheus.yml")).isEqualTo("/etc/prometheus/prometheus.yml");
+        assertThat(compose.mountTarget("prometheus", "./conf/prometheus")).isEqualTo("/etc/prometheus");
         Configuration flink = GlobalConfiguration.loadConfiguration(PROJECT.resolve("conf/flink").toString());
-        JsonNode discovery = ComposeFile.readYaml(PROJECT.resolve("conf/prometheus.yml")).path("scrape_configs").get(0).path("dns_sd_configs").get(0);
+        JsonNode discovery = ComposeFile.readYaml(PROJECT.resolve("conf/prometheus/prometheus.yml")).path("scrape_configs").get(0).path("dns_sd_configs").get(0);
         assertThat(discovery.path("port").asText()).isEqualTo(flink.getString("metrics.reporter.prom.port", ""));
         List<String> names = new ArrayList<>();
         discovery.path("names").forEach(name -> names.add(name.asText()));
