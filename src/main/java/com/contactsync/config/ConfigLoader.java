@@ -25,7 +25,13 @@ public final class ConfigLoader {
         Map<String, String> flat = new LinkedHashMap<>();
         if (yaml != null) {
             try {
-                flatten("", new ObjectMapper(new YAMLFactory()).readTree(Files.readString(yaml)), flat);
+                JsonNode root = new ObjectMapper(new YAMLFactory()).readTree(Files.readString(yaml));
+                if (root != null && root.isObject() && root.has(ContactSyncOptions.MAPPING.key())) {
+                    // The mapping is a structured section, not flat keys: it travels whole, as JSON.
+                    flat.put(ContactSyncOptions.MAPPING.key(), new ObjectMapper().writeValueAsString(
+                            ((com.fasterxml.jackson.databind.node.ObjectNode) root).remove(ContactSyncOptions.MAPPING.key())));
+                }
+                flatten("", root, flat);
             } catch (IOException e) {
                 throw new IllegalArgumentException("could not read the configuration " + yaml + ": " + e.getMessage(), e);
             }

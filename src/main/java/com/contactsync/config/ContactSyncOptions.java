@@ -71,6 +71,11 @@ public final class ContactSyncOptions {
             ConfigOptions.key("normalize.max-entries-per-kind").intType().defaultValue(1_000)
                     .withDescription("Most emails (and most phones) taken from one profile; more raise CONTACTS_TRUNCATED.");
 
+    public static final ConfigOption<String> MAPPING =
+            ConfigOptions.key("mapping").stringType().defaultValue("")
+                    .withDescription("Where the contacts live in the document: the `mapping` section of the YAML file (README,"
+                            + " Mapping), carried as JSON; empty = the default mapping.");
+
     public static final ConfigOption<Integer> SINK_BATCH_SIZE =
             ConfigOptions.key("sink.batch-size").intType().defaultValue(500)
                     .withDescription("Most profiles applied by one set-based statement (batches are also cut at every checkpoint barrier).");

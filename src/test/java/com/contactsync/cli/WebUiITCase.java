@@ -157,14 +157,22 @@ class WebUiITCase {
                     "--disable-dev-shm-usage", "--disable-background-networking", "--disable-component-update",
                     "--disable-sync", "--no-first-run", "--user-data-dir=" + profile, "--virtual-time-budget=10000"));
             command.addAll(List.of(args));
-            Process process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+            // Output to a file, not a pipe: chromium's helper processes inherit the pipe and may keep it
+            // open after the browser exits, and a read to its end would then wait forever.
+            Path output = Files.createTempFile(profile.getParent(), "chromium", ".out");
+            Process process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD)
+                    .redirectOutput(output.toFile()).start();
             process.getOutputStream().close();
-            String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            if (!process.waitFor(60, TimeUnit.SECONDS)) {
+            try {
+                if (!process.waitFor(90, TimeUnit.SECONDS)) {
+                    throw new AssertionError("chromium did not finish within 90 s: " + command);
+                }
+            } finally {
+                process.descendants().forEach(ProcessHandle::destroyForcibly);
                 process.destroyForcibly();
-                throw new AssertionError("chromium did not finish within 60 s: " + command);
             }
             assertThat(process.exitValue()).as(String.join(" ", command)).isZero();
+            String out = Files.readString(output, StandardCharsets.UTF_8);
             return out;
         }
     }
