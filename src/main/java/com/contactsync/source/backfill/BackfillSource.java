@@ -16,8 +16,18 @@ import org.apache.flink.metrics.Counter;
 import java.util.Objects;
 
 /**
- * A bounded source of every profile row up to the highest id present when the backfill started,
- * read in row-count splits by keyset pages; restores resume right after the last id emitted.
+ * The snapshot reads of the profile table, in row-count splits by keyset pages, each row carrying
+ * the MVCC snapshot it was read under; restores resume right after the last id emitted.
+ *
+ * <ul>
+ *   <li>{@link #BackfillSource(BackfillSettings, LoadGuardSettings) bounded}: every row up to the
+ *       highest id present when the backfill started (mode backfill);
+ *   <li>{@link #bounded(BackfillSettings, LoadGuardSettings, ResnapshotSelector)}: the profiles of
+ *       one selector (mode backfill with {@code --ids}/{@code --where});
+ *   <li>{@link #continuous(BackfillSettings, LoadGuardSettings, RequestPolling, boolean)}: the
+ *       initial backfill or none (modes both / live), then re-snapshot requests from the request
+ *       table, picked up while running, one after another; never ends.
+ * </ul>
  */
 public final class BackfillSource
         implements Source<ProfileEvent, IdRangeSplit, BackfillEnumeratorState>, ResultTypeQueryable<ProfileEvent> {
@@ -26,31 +36,62 @@ public final class BackfillSource
 
     private final BackfillSettings settings;
     private final LoadGuardSettings loadGuard;
+    /** Null: bounded. */
+    private final RequestPolling polling;
+    /** What a job started without state reads first: the whole table (null selector, initialBackfill), nothing, or a selector. */
+    private final boolean initialBackfill;
+    private final ResnapshotSelector selector;
 
     public BackfillSource(BackfillSettings settings) {
         this(settings, LoadGuardSettings.defaults());
     }
 
     public BackfillSource(BackfillSettings settings, LoadGuardSettings loadGuard) {
+        this(settings, loadGuard, null, true, null);
+    }
+
+    private BackfillSource(BackfillSettings settings, LoadGuardSettings loadGuard, RequestPolling polling,
+            boolean initialBackfill, ResnapshotSelector selector) {
         this.settings = Objects.requireNonNull(settings, "backfill settings are required");
         this.loadGuard = Objects.requireNonNull(loadGuard, "load guard settings are required");
+        this.polling = polling;
+        this.initialBackfill = initialBackfill;
+        this.selector = selector;
+    }
+
+    /** Mode backfill with a selector: reads the selected profiles, then ends. */
+    public static BackfillSource bounded(BackfillSettings settings, LoadGuardSettings loadGuard, ResnapshotSelector selector) {
+        return new BackfillSource(settings, loadGuard, null, false, Objects.requireNonNull(selector, "a selector is required"));
+    }
+
+    /**
+     * Modes both ({@code initialBackfill} true) and live (false): after the initial backfill, if
+     * any, idles until a request appears in the request table; unbounded.
+     */
+    public static BackfillSource continuous(BackfillSettings settings, LoadGuardSettings loadGuard, RequestPolling polling,
+            boolean initialBackfill) {
+        return new BackfillSource(settings, loadGuard, Objects.requireNonNull(polling, "request polling is required"),
+                initialBackfill, null);
     }
 
     @Override
     public Boundedness getBoundedness() {
-        return Boundedness.BOUNDED;
+        return polling == null ? Boundedness.BOUNDED : Boundedness.CONTINUOUS_UNBOUNDED;
     }
 
     @Override
     public SplitEnumerator<IdRangeSplit, BackfillEnumeratorState> createEnumerator(
             SplitEnumeratorContext<IdRangeSplit> context) {
-        return restoreEnumerator(context, BackfillEnumeratorState.initial());
+        BackfillEnumeratorState initial = selector != null
+                ? BackfillEnumeratorState.forSelector(selector)
+                : initialBackfill ? BackfillEnumeratorState.initial() : BackfillEnumeratorState.withoutInitialBackfill();
+        return restoreEnumerator(context, initial);
     }
 
     @Override
     public SplitEnumerator<IdRangeSplit, BackfillEnumeratorState> restoreEnumerator(
             SplitEnumeratorContext<IdRangeSplit> context, BackfillEnumeratorState state) {
-        return new BackfillSplitEnumerator(context, new SplitBoundaryFinder(settings), settings.table().toString(), state);
+        return new BackfillSplitEnumerator(context, new SplitBoundaryFinder(settings), settings.table().toString(), state, polling);
     }
 
     @Override

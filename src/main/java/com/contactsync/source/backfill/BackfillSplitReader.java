@@ -68,7 +68,7 @@ final class BackfillSplitReader implements SplitReader<ProfileEvent, IdRangeSpli
 
     private List<ProfileEvent> readPage() throws IOException {
         try {
-            List<ProfileEvent> page = pages.read(position, current.highInclusive(), pageRows);
+            List<ProfileEvent> page = pages.page(position, current.highInclusive(), pageRows, current.predicate()).rows();
             if (!page.isEmpty()) {
                 position = page.get(page.size() - 1).profileId;
             }
