@@ -50,6 +50,11 @@ public final class PredicateValidator {
         if (text.contains("--") || text.contains("/*")) {
             throw new IllegalArgumentException("the predicate must not contain comments ('--', '/*')");
         }
+        if (text.contains("?")) {
+            // JDBC would take it for a statement parameter.
+            throw new IllegalArgumentException("the predicate must not contain '?': for jsonb use jsonb_exists(contacts, 'key'),"
+                    + " jsonb_exists_any or jsonb_exists_all");
+        }
         if (text.indexOf('\0') >= 0) {
             throw new IllegalArgumentException("the predicate must not contain NUL characters");
         }
