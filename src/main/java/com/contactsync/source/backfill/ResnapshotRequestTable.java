@@ -40,8 +40,18 @@ public final class ResnapshotRequestTable implements Serializable {
     /** What the enumerator reports for one request. */
     record Report(long id, String status, long profilesRead, double progress) implements Serializable {}
 
+    /** The table's name unless configured otherwise; in the control table's schema. */
+    public static final String DEFAULT_NAME = "contactsync_backfill_request";
+
     private final JdbcEndpoint endpoint;
     private final SqlIdentifier table;
+
+    /** The request table {@link #DEFAULT_NAME} in the schema of the pause control table (or unqualified with it). */
+    public static ResnapshotRequestTable beside(JdbcEndpoint source, SqlIdentifier controlTable) {
+        String control = controlTable.toString();
+        int dot = control.indexOf('.');
+        return new ResnapshotRequestTable(source, SqlIdentifier.of(dot < 0 ? DEFAULT_NAME : control.substring(0, dot + 1) + DEFAULT_NAME));
+    }
 
     public ResnapshotRequestTable(JdbcEndpoint endpoint, SqlIdentifier table) {
         this.endpoint = endpoint;
