@@ -1,5 +1,6 @@
 package com.contactsync.source.backfill;
 
+import com.contactsync.config.JdbcEndpoint;
 import com.contactsync.source.ProfileEvent;
 
 import org.apache.flink.api.common.typeinfo.TypeInformation;
@@ -41,17 +42,20 @@ public final class BackfillSource
     /** What a job started without state reads first: the whole table (null selector, initialBackfill), nothing, or a selector. */
     private final boolean initialBackfill;
     private final ResnapshotSelector selector;
+    /** Null: re-snapshots do not look at the target (no drift repair). */
+    private final JdbcEndpoint driftRepairTarget;
 
     public BackfillSource(BackfillSettings settings) {
         this(settings, LoadGuardSettings.defaults());
     }
 
     public BackfillSource(BackfillSettings settings, LoadGuardSettings loadGuard) {
-        this(settings, loadGuard, null, true, null);
+        this(settings, loadGuard, null, true, null, null);
     }
 
     private BackfillSource(BackfillSettings settings, LoadGuardSettings loadGuard, RequestPolling polling,
-            boolean initialBackfill, ResnapshotSelector selector) {
+            boolean initialBackfill, ResnapshotSelector selector, JdbcEndpoint driftRepairTarget) {
+        this.driftRepairTarget = driftRepairTarget;
         this.settings = Objects.requireNonNull(settings, "backfill settings are required");
         this.loadGuard = Objects.requireNonNull(loadGuard, "load guard settings are required");
         this.polling = polling;
@@ -61,7 +65,7 @@ public final class BackfillSource
 
     /** Mode backfill with a selector: reads the selected profiles, then ends. */
     public static BackfillSource bounded(BackfillSettings settings, LoadGuardSettings loadGuard, ResnapshotSelector selector) {
-        return new BackfillSource(settings, loadGuard, null, false, Objects.requireNonNull(selector, "a selector is required"));
+        return new BackfillSource(settings, loadGuard, null, false, Objects.requireNonNull(selector, "a selector is required"), null);
     }
 
     /**
@@ -71,7 +75,16 @@ public final class BackfillSource
     public static BackfillSource continuous(BackfillSettings settings, LoadGuardSettings loadGuard, RequestPolling polling,
             boolean initialBackfill) {
         return new BackfillSource(settings, loadGuard, Objects.requireNonNull(polling, "request polling is required"),
-                initialBackfill, null);
+                initialBackfill, null, null);
+    }
+
+    /**
+     * This source, with drift repair: a re-snapshot of {@code --all}/{@code --ids} also emits an
+     * "absent" row (under the page's snapshot) for each id of a page's key range that the target
+     * holds and the source does not, so the sync removes it when the rule allows.
+     */
+    public BackfillSource repairingDriftIn(JdbcEndpoint target) {
+        return new BackfillSource(settings, loadGuard, polling, initialBackfill, selector, Objects.requireNonNull(target));
     }
 
     @Override
@@ -103,7 +116,7 @@ public final class BackfillSource
         context.metricGroup().gauge("backfillPaused", () -> throttle.paused() ? 1 : 0);
         context.metricGroup().gauge("backfillHeldBackMillis", throttle::heldBackMillis);
         return new BackfillSourceReader(
-                () -> new BackfillSplitReader(settings, throttle),
+                () -> new BackfillSplitReader(settings, throttle, driftRepairTarget),
                 new BackfillRecordEmitter(profilesRead),
                 context);
     }
