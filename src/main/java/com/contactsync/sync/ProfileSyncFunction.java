@@ -115,7 +115,13 @@ public class ProfileSyncFunction extends KeyedProcessFunction<Long, ProfileEvent
                     emit(write, out);
                     return;
                 }
-                break;
+                // Written even when it equals the last write: a re-snapshot repairs drift in the
+                // target, which the fingerprint cannot see (an unchanged replay changes no tuple).
+                current.writtenFingerprint = write.fingerprint();
+                rememberCountry(current, event);
+                emit(write, out);
+                state.update(current);
+                return;
             case UPSERT:
                 if (event.contactsUnchanged) {
                     // Only other columns changed. Our rows stay as they are unless the country did:

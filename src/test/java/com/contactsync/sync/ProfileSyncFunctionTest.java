@@ -212,6 +212,14 @@ class ProfileSyncFunctionTest {
         assertThat(state.country).isEqualTo("DE");
     }
 
+    @Test
+    void appliedSnapshotRowIsWrittenEvenWhenItEqualsTheLastWriteToRepairDrift() throws Exception {
+        process(ProfileEvent.upsert(1, ALICE, null, 10).inTransaction(100));
+        process(ProfileEvent.snapshot(1, ALICE, null, AFTER_TX_100)); // the target may have drifted: write again
+        process(ProfileEvent.upsert(1, ALICE, null, 11).inTransaction(101)); // a repeated change still is a no-op
+        assertThat(writes()).containsExactly(expected(1, ALICE), expected(1, ALICE));
+    }
+
     // ---- reselect: unchanged TOASTed contacts, changed country ----
 
     @Test
