@@ -15,10 +15,12 @@ import com.contactsync.generate.IdLayout;
 import com.contactsync.generate.ProfileGenerator;
 import com.contactsync.generate.ProfileTableLoader;
 import com.contactsync.sink.ProfileWriteBatch;
+import com.contactsync.source.ProfileEvent;
 import com.contactsync.source.backfill.BackfillSource;
 import com.contactsync.source.change.TopicDrain;
 
 import org.apache.flink.api.connector.sink2.Sink;
+import org.apache.flink.api.connector.source.Source;
 import org.apache.flink.runtime.minicluster.MiniCluster;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.slf4j.Logger;
@@ -117,13 +119,19 @@ final class LiveRun implements AutoCloseable {
      * production pipeline with {@code sink} (made from this run's config) in mode both.
      */
     LiveRun submit(Function<JobConfig, Sink<ProfileWriteBatch>> sink) throws Exception {
+        return submit(c -> new BackfillSource(ContactSyncJob.backfillSettings(c)), sink);
+    }
+
+    /** As {@link #submit(Function)}, with another backfill source (e.g. one that takes re-snapshot requests). */
+    LiveRun submit(Function<JobConfig, Source<ProfileEvent, ?, ?>> backfill, Function<JobConfig, Sink<ProfileWriteBatch>> sink)
+            throws Exception {
         ContactSyncJob.prepareTarget(config);
         var changesFrom = ContactSyncJob.prepareChanges(config);
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(PipelineRun.liveFlinkConfiguration());
         JobEnvironment.configure(env, config);
         ContactSyncPipeline.build(
                 env,
-                new BackfillSource(ContactSyncJob.backfillSettings(config)),
+                backfill.apply(config),
                 ContactSyncJob.changeSource(config, changesFrom),
                 ContactSyncJob.normalizer(config),
                 config.sinkBatchSize(),
