@@ -164,14 +164,15 @@ public class ProfileSyncFunction extends KeyedProcessFunction<Long, ProfileEvent
         return snapshot != null && current.lastChangeTxId != 0 && snapshot.sees(current.lastChangeTxId);
     }
 
-    /** Reads the profile again and applies it as a snapshot row; its state is kept so the next such update finds the country. */
+    /**
+     * Reads the profile again and applies it; its state is kept so the next such update finds the
+     * country. No visibility test is needed: the row is read after this update was delivered, so
+     * after every change of the profile delivered before it committed (one partition per profile,
+     * commit order) — it has seen the last applied change, even one whose txId is unknown.
+     */
     private void reselect(long profileId, ProfileSyncState current, Collector<ProfileWrite> out) throws Exception {
         reselects.inc();
         ProfileEvent row = reselector.reselect(profileId);
-        if (!snapshotWins(current, row)) {
-            snapshotsSuperseded.inc();
-            return;
-        }
         rememberCountry(current, row);
         writeIfChanged(imageOf(row), current, out);
         state.update(current);

@@ -268,6 +268,19 @@ class ProfileSyncFunctionTest {
         assertThat(writes()).containsExactly(expected(1, ALICE, "US"), ProfileWrite.removal(1));
     }
 
+    @Test
+    void reselectAlsoRepairsAProfileWhoseLastChangeHasNoTxId() throws Exception {
+        FakeReselector source = new FakeReselector();
+        reopenWith(source);
+        String national = "{\"phones\":[\"030 1234567\"]}";
+        process(ProfileEvent.upsert(1, national, "US", 10)); // no txId (or state of an older build)
+        source.rows.put(1L, ProfileEvent.snapshot(1, national, "DE", PgSnapshot.parse("103:103:")));
+        process(toasted(1, "DE", 101));
+        process(toasted(1, "DE", 102));
+        assertThat(FakeReselector.READS.get()).isEqualTo(1);
+        assertThat(writes()).containsExactly(expected(1, national, "US"), expected(1, national, "DE"));
+    }
+
     private static ProfileEvent toasted(long id, String country, long txId) {
         ProfileEvent e = ProfileEvent.upsert(id, null, country, txId).inTransaction(txId);
         e.contactsUnchanged = true;
