@@ -24,7 +24,7 @@ final class PauseCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         if (action == null || (!action.equals("pause") && !action.equals("resume"))) {
-            throw new IllegalArgumentException("say pause or resume, got " + action);
+            throw new IllegalArgumentException("say pause, resume, request, status or cancel; got " + action);
         }
         JobConfig job = database.load();
         BackfillControl.setPaused(job.source(), job.loadGuard().controlTable(), action.equals("pause"));
