@@ -4,6 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.contactsync.cli.ContactSyncJob;
 import com.contactsync.config.JobConfig;
+import com.contactsync.sink.ExactlyOnceProfileSink;
+import com.contactsync.sink.FaultInjectingSink;
+import com.contactsync.sink.FaultInjectingSink.Fault;
+import com.contactsync.sink.ProfileWriteBatch;
 import com.contactsync.source.backfill.BackfillSource;
 import com.contactsync.source.backfill.PredicateValidator;
 import com.contactsync.source.backfill.RequestPolling;
@@ -11,6 +15,7 @@ import com.contactsync.source.backfill.ResnapshotRequestTable;
 import com.contactsync.source.backfill.ResnapshotSelector;
 import com.contactsync.source.change.TopicDrain;
 
+import org.apache.flink.api.connector.sink2.Sink;
 import org.apache.flink.runtime.minicluster.MiniCluster;
 import org.apache.flink.test.junit5.InjectMiniCluster;
 import org.apache.flink.test.junit5.MiniClusterExtension;
@@ -22,7 +27,9 @@ import java.sql.Connection;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 
 /**
  * Re-snapshots requested at runtime while live traffic changes the source: a job that starts with
@@ -42,14 +49,30 @@ class ResnapshotLiveITCase {
 
     @Test
     void runtimeRequestsDuringLiveTrafficEndExact(@InjectMiniCluster MiniCluster cluster) throws Exception {
-        try (LiveRun run = LiveRun.prepare(cluster, 77, PROFILES, 5, 1_500)) {
+        runRequests(cluster, 77, PipelineRun::productionSink);
+    }
+
+    /** A failure while the requests run: the job restores its checkpoint, requests and their positions with it. */
+    @Test
+    void requestsSurviveAFailoverMidRequest(@InjectMiniCluster MiniCluster cluster) throws Exception {
+        String runId = UUID.randomUUID().toString();
+        int restarts = runRequests(cluster, 78, config -> new FaultInjectingSink(
+                ExactlyOnceProfileSink.create(config.target()), Fault.FAIL_WHILE_WRITING, runId, PROFILES / 3));
+        assertThat(FaultInjectingSink.fired(runId)).as("the failure was injected").isTrue();
+        assertThat(restarts).as("restarts from the checkpoint").isPositive();
+    }
+
+    /** Returns how often the job restarted. */
+    private static int runRequests(MiniCluster cluster, long seed, Function<JobConfig, Sink<ProfileWriteBatch>> sink)
+            throws Exception {
+        try (LiveRun run = LiveRun.prepare(cluster, seed, PROFILES, 5, 1_500)) {
             JobConfig config = run.config();
             ResnapshotRequestTable requests = ResnapshotRequestTable.beside(config.source(), config.loadGuard().controlTable());
             requests.ensureTable();
             RequestPolling polling = new RequestPolling(requests, Duration.ofSeconds(1));
             run.submit(c -> BackfillSource.continuous(ContactSyncJob.backfillSettings(c), c.loadGuard(), polling, false)
                             .repairingDriftIn(c.target()),
-                    PipelineRun::productionSink)
+                    sink)
                     .startTraffic(300, 50);
             awaitChanges(run, 500);
             drift(run);
@@ -64,6 +87,7 @@ class ResnapshotLiveITCase {
             run.traffic().stop();
             run.toasted().stop();
             TopicDrain.await(config.source(), config.live(), ContactSyncJob.changeParserSettings(config), TIMEOUT);
+            int restarts = run.job().restarts();
             run.job().cancel();
 
             assertThat(requests.list(10)).extracting(ResnapshotRequestTable.Row::status).containsOnly("done");
@@ -71,6 +95,7 @@ class ResnapshotLiveITCase {
                     .satisfies(r -> assertThat(r.profilesRead()).isGreaterThanOrEqualTo(PROFILES / 2));
             assertThat(run.count("SELECT count(*) FROM profile_email WHERE profile_id = " + BOGUS_ID)).isZero();
             run.assertExact(0);
+            return restarts;
         }
     }
 
