@@ -32,7 +32,8 @@ final class BackfillSplitEnumerator implements SplitEnumerator<IdRangeSplit, Bac
     private final SplitEnumeratorContext<IdRangeSplit> context;
     private final SplitBoundaryFinder boundaries;
     private final String table;
-    private final RequestPolling polling;
+    /** Null: a bounded run, no request table. */
+    private final RequestInbox inbox;
     private final Deque<IdRangeSplit> unassigned;
     private final Set<Integer> waitingReaders = new LinkedHashSet<>();
     private final AtomicLong splitsAssigned = new AtomicLong();
@@ -64,7 +65,7 @@ final class BackfillSplitEnumerator implements SplitEnumerator<IdRangeSplit, Bac
         this.context = context;
         this.boundaries = boundaries;
         this.table = table;
-        this.polling = polling;
+        this.inbox = polling == null ? null : new RequestInbox(context, polling);
         this.cursor = state.cursor();
         this.upperBound = state.upperBound();
         this.upperBoundInitialised = state.upperBoundInitialised();
@@ -102,9 +103,8 @@ final class BackfillSplitEnumerator implements SplitEnumerator<IdRangeSplit, Bac
         if (!requests.isEmpty()) {
             LOG.info("{} re-snapshot requests to run, first {}", requests.size(), requests.peekFirst());
         }
-        if (polling != null) {
-            long every = polling.interval().toMillis();
-            context.callAsync(this::poll, this::onPoll, 0, every);
+        if (inbox != null) {
+            inbox.start(this::onPoll);
         }
         cutAhead();
     }
@@ -174,7 +174,7 @@ final class BackfillSplitEnumerator implements SplitEnumerator<IdRangeSplit, Bac
                 splitsAssigned.incrementAndGet();
                 LOG.debug("Assigned backfill split {} to reader {}", split, subtask);
                 readers.remove();
-            } else if (polling == null && allSplitsCut() && requests.isEmpty()) {
+            } else if (inbox == null && allSplitsCut() && requests.isEmpty()) {
                 LOG.info("No backfill splits left for reader {}", subtask);
                 context.signalNoMoreSplits(subtask);
                 readers.remove();
@@ -332,26 +332,7 @@ final class BackfillSplitEnumerator implements SplitEnumerator<IdRangeSplit, Bac
 
     // ---- requests ----
 
-    /** Runs in a worker thread: what the request table says (new requests, cancellations). */
-    private Poll poll() throws Exception {
-        ResnapshotRequestTable requestTable = polling.table();
-        long after = lastAcceptedSeen;
-        List<Long> queued = queuedSeen;
-        return new Poll(requestTable.newRequests(after), requestTable.cancelled(queued));
-    }
-
-    private record Poll(ResnapshotRequestTable.Fresh fresh, Set<Long> cancelled) {}
-
-    // Copies for the polling thread, written in the coordinator thread.
-    private volatile long lastAcceptedSeen = BackfillEnumeratorState.NEVER_POLLED;
-    private volatile List<Long> queuedSeen = List.of();
-
-    private void onPoll(Poll poll, Throwable error) {
-        if (error != null) {
-            // The request table is a convenience: a failing poll must not stop the sync.
-            LOG.warn("could not read re-snapshot requests from {} ({}); trying again", polling.table().table(), error.getMessage());
-            return;
-        }
+    private void onPoll(RequestInbox.Poll poll) {
         for (long id : poll.cancelled()) {
             cancel(id);
         }
@@ -385,25 +366,17 @@ final class BackfillSplitEnumerator implements SplitEnumerator<IdRangeSplit, Bac
         requestsPending = requests.size();
         ResnapshotRequest head = requests.peekFirst();
         activeProgress = head == null ? 1 : head.progress();
-        lastAcceptedSeen = lastAcceptedRequestId;
-        List<Long> ids = new ArrayList<>();
-        requests.forEach(r -> ids.add(r.id));
-        queuedSeen = List.copyOf(ids);
+        if (inbox != null) {
+            List<Long> ids = new ArrayList<>();
+            requests.forEach(r -> ids.add(r.id));
+            inbox.observe(lastAcceptedRequestId, ids);
+        }
     }
 
     private void report(List<ResnapshotRequestTable.Report> reports) {
-        if (polling == null) {
-            return;
+        if (inbox != null) {
+            inbox.report(reports);
         }
-        List<ResnapshotRequestTable.Report> tableReports = reports.stream().filter(r -> r.id() > 0).toList();
-        context.callAsync(() -> {
-            polling.table().report(tableReports);
-            return null;
-        }, (ignored, error) -> {
-            if (error != null) {
-                LOG.warn("could not report re-snapshot progress to {} ({})", polling.table().table(), error.getMessage());
-            }
-        });
     }
 
     private static long saturatedAdd(long a, long b) {
