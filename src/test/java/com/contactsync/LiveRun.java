@@ -21,6 +21,7 @@ import com.contactsync.sink.ProfileWriteBatch;
 import com.contactsync.source.change.TopicDrain;
 
 import org.apache.flink.api.connector.sink2.Sink;
+import org.apache.flink.api.connector.source.Source;
 import org.apache.flink.runtime.minicluster.MiniCluster;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.slf4j.Logger;

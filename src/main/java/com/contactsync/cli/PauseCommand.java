@@ -11,10 +11,12 @@ import picocli.CommandLine.Parameters;
 import java.util.concurrent.Callable;
 
 /** {@code pause} / {@code resume}: holds a running backfill back, or lets it go on, without a restart. */
-@Command(name = "backfill", description = "Pause or resume a running backfill at runtime: backfill pause | backfill resume.")
+@Command(name = "backfill", description = "Pause or resume a running backfill at runtime: backfill pause | backfill resume;"
+        + " re-snapshots: backfill request | status | cancel.",
+        subcommands = {BackfillRequestCommand.class, BackfillStatusCommand.class, BackfillCancelCommand.class})
 final class PauseCommand implements Callable<Integer> {
 
-    @Parameters(index = "0", description = "pause or resume")
+    @Parameters(index = "0", arity = "0..1", description = "pause or resume")
     String action;
 
     @Mixin
@@ -22,8 +24,8 @@ final class PauseCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (!action.equals("pause") && !action.equals("resume")) {
-            throw new IllegalArgumentException("say pause or resume, got " + action);
+        if (action == null || (!action.equals("pause") && !action.equals("resume"))) {
+            throw new IllegalArgumentException("say pause, resume, request, status or cancel; got " + action);
         }
         JobConfig job = database.load();
         LoadGuardSettings guard = LoadGuardSettings.from(job);

@@ -7,6 +7,7 @@ import com.contactsync.sink.PostgresXaDataSource;
 import com.contactsync.sink.TargetSchema;
 import com.contactsync.source.backfill.BackfillControl;
 import com.contactsync.source.backfill.LoadGuardSettings;
+import com.contactsync.source.backfill.ResnapshotRequestTable;
 import com.contactsync.source.change.ChangeParserSettings;
 import com.contactsync.source.change.ChangeSourceFactory;
 import com.contactsync.source.change.LiveSettings;
@@ -16,6 +17,7 @@ import org.apache.flink.connector.kafka.source.enumerator.initializer.OffsetsIni
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
 import java.nio.file.Path;
+import java.sql.SQLException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -58,9 +60,14 @@ public final class ContactSyncJob {
         OrphanedTransactionResolver.commitOrphans(new PostgresXaDataSource(config.target()).get());
     }
 
-    /** The backfill's control table (pause switch) in the source database. */
+    /** The backfill's control table (pause switch) and re-snapshot request table in the source database. */
     public static void prepareSource(JobConfig config) {
         BackfillControl.ensureTable(config.source(), LoadGuardSettings.from(config).controlTable());
+        try {
+            ResnapshotRequestTable.from(config).ensureTable();
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not create the re-snapshot request table in the source database", e);
+        }
     }
 
     /**

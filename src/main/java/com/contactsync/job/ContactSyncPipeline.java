@@ -13,8 +13,6 @@ import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
-import java.util.Optional;
-
 /**
  * The ContactSync pipeline, as in the README's diagram:
  *
@@ -36,16 +34,12 @@ public final class ContactSyncPipeline {
     private ContactSyncPipeline() {}
 
     public static void build(StreamExecutionEnvironment env, JobParts parts) {
-        Optional<DataStream<ProfileEvent>> backfill = parts.backfill().map(source ->
-                env.fromSource(source, WatermarkStrategy.noWatermarks(), OperatorIds.BACKFILL_SOURCE.displayName())
-                        .uid(OperatorIds.BACKFILL_SOURCE.uid()));
-        Optional<DataStream<ProfileEvent>> changes = parts.changes().map(input -> changeEvents(env, input));
-        DataStream<ProfileEvent> events = backfill
-                .map(rows -> changes.map(rows::union).orElse(rows))
-                .or(() -> changes)
-                .orElseThrow(() -> new IllegalStateException("every run mode reads the backfill, the change topic or both"));
+        DataStream<ProfileEvent> backfill =
+                env.fromSource(parts.backfill(), WatermarkStrategy.noWatermarks(), OperatorIds.BACKFILL_SOURCE.displayName())
+                        .uid(OperatorIds.BACKFILL_SOURCE.uid());
+        DataStream<ProfileEvent> events = parts.changes().map(input -> backfill.union(changeEvents(env, input))).orElse(backfill);
         events.keyBy(event -> event.profileId, Types.LONG)
-                .process(new ProfileSyncFunction(parts.normalizer()))
+                .process(new ProfileSyncFunction(parts.normalizer(), parts.reselector()))
                 .uid(OperatorIds.PROFILE_SYNC.uid())
                 .name(OperatorIds.PROFILE_SYNC.displayName())
                 .transform(OperatorIds.WRITE_BATCHER.displayName(), TypeInformation.of(ProfileWriteBatch.class),

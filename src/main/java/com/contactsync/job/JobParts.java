@@ -12,16 +12,22 @@ import com.contactsync.sink.ProfileWriteBatch;
 import com.contactsync.source.ProfileEvent;
 import com.contactsync.source.backfill.BackfillSettings;
 import com.contactsync.source.backfill.BackfillSource;
+import com.contactsync.source.backfill.JdbcProfileReselector;
 import com.contactsync.source.backfill.LoadGuardSettings;
+import com.contactsync.source.backfill.RequestPolling;
+import com.contactsync.source.backfill.ResnapshotRequestTable;
 import com.contactsync.source.change.ChangeParserSettings;
 import com.contactsync.source.change.ChangeRecord;
 import com.contactsync.source.change.ChangeSourceFactory;
+import com.contactsync.source.change.GapOptions;
 import com.contactsync.source.change.LiveSettings;
+import com.contactsync.sync.ProfileReselector;
 
 import org.apache.flink.api.connector.sink2.Sink;
 import org.apache.flink.api.connector.source.Source;
 import org.apache.flink.connector.kafka.source.enumerator.initializer.OffsetsInitializer;
 
+import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -41,17 +47,22 @@ public final class JobParts {
     }
 
     private final JobConfig config;
+    /** How soon a running job sees a new or cancelled re-snapshot request. */
+    static final Duration REQUEST_POLL_INTERVAL = Duration.ofSeconds(2);
+
     private final Source<ProfileEvent, ?, ?> backfill;
     private final ChangeInput changes;
     private final ContactNormalizer normalizer;
+    private final ProfileReselector reselector;
     private final Sink<ProfileWriteBatch> sink;
 
     private JobParts(JobConfig config, Source<ProfileEvent, ?, ?> backfill, ChangeInput changes,
-            ContactNormalizer normalizer, Sink<ProfileWriteBatch> sink) {
+            ContactNormalizer normalizer, ProfileReselector reselector, Sink<ProfileWriteBatch> sink) {
         this.config = config;
         this.backfill = backfill;
         this.changes = changes;
         this.normalizer = normalizer;
+        this.reselector = reselector;
         this.sink = sink;
     }
 
@@ -62,25 +73,40 @@ public final class JobParts {
      *     ({@link ContactSyncJob#prepare}); ignored when the mode reads no changes
      */
     public static JobParts of(JobConfig config, OffsetsInitializer changesFrom) {
-        Source<ProfileEvent, ?, ?> backfill = config.mode().readsBackfill()
-                ? new BackfillSource(BackfillSettings.from(config), LoadGuardSettings.from(config))
-                : null;
+        BackfillSettings backfill = BackfillSettings.from(config);
         ChangeInput changes = null;
         if (config.mode().readsChanges()) {
             LiveSettings live = LiveSettings.from(config);
+            ResnapshotRequestTable requests = ResnapshotRequestTable.from(config);
             changes = new ChangeInput(
                     ChangeSourceFactory.create(live.bootstrapServers(), live.topic(), live.groupId(),
                             Objects.requireNonNull(changesFrom, "a mode that reads changes needs a starting position"),
-                            ChangeParserSettings.from(config)),
+                            ChangeParserSettings.from(config),
+                            GapOptions.handler(live.onGap(), config.target(), reason -> requests.submitFullUnlessPending())),
                     DeadLetterSink.create(config.target()));
         }
-        return new JobParts(config, backfill, changes, new ContactNormalizer(NormalizerSettings.from(config)),
+        return new JobParts(config, backfillSource(config, backfill), changes,
+                new ContactNormalizer(NormalizerSettings.from(config)),
+                backfill.profileTable().hasCountryColumn() ? new JdbcProfileReselector(backfill) : null,
                 ExactlyOnceProfileSink.create(config.target()));
+    }
+
+    /**
+     * Mode backfill reads the table once and ends. Modes both and live keep the source running
+     * after the initial backfill (mode live has none) to serve re-snapshot requests while live.
+     */
+    private static Source<ProfileEvent, ?, ?> backfillSource(JobConfig config, BackfillSettings settings) {
+        LoadGuardSettings guard = LoadGuardSettings.from(config);
+        if (config.mode().isBounded()) {
+            return new BackfillSource(settings, guard);
+        }
+        RequestPolling polling = new RequestPolling(ResnapshotRequestTable.from(config), REQUEST_POLL_INTERVAL);
+        return BackfillSource.continuous(settings, guard, polling, config.mode().readsBackfill()).repairingDriftIn(config.target());
     }
 
     /** The same job writing its profiles through {@code replacement} (e.g. a sink that injects faults). */
     public JobParts withSink(Sink<ProfileWriteBatch> replacement) {
-        return new JobParts(config, backfill, changes, normalizer, Objects.requireNonNull(replacement));
+        return new JobParts(config, backfill, changes, normalizer, reselector, Objects.requireNonNull(replacement));
     }
 
     /** The same job writing its dead letters through {@code replacement}; only for a mode that reads changes. */
@@ -88,16 +114,16 @@ public final class JobParts {
         if (changes == null) {
             throw new IllegalStateException("job.mode " + config.mode() + " reads no change topic, so it has no dead letters");
         }
-        return new JobParts(config, backfill, new ChangeInput(changes.source(), replacement), normalizer, sink);
+        return new JobParts(config, backfill, new ChangeInput(changes.source(), replacement), normalizer, reselector, sink);
     }
 
     public JobConfig config() {
         return config;
     }
 
-    /** Empty when the run mode reads no backfill. */
-    public Optional<Source<ProfileEvent, ?, ?>> backfill() {
-        return Optional.ofNullable(backfill);
+    /** The backfill source: the initial backfill (modes backfill, both) and re-snapshot requests (modes both, live). */
+    public Source<ProfileEvent, ?, ?> backfill() {
+        return backfill;
     }
 
     /** Empty when the run mode reads no change topic. */
@@ -107,6 +133,11 @@ public final class JobParts {
 
     public ContactNormalizer normalizer() {
         return normalizer;
+    }
+
+    /** Re-reads a profile whose unchanged-TOAST update changed its country; null without a country column. */
+    public ProfileReselector reselector() {
+        return reselector;
     }
 
     public int writeBatchProfiles() {

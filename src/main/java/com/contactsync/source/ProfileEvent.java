@@ -1,5 +1,6 @@
 package com.contactsync.source;
 
+import java.util.Arrays;
 import java.util.Objects;
 
 /**
@@ -35,6 +36,24 @@ public class ProfileEvent {
     public long sourcePosition;
     /** When the source committed the change (Debezium's source.ts_ms); 0 when unknown. */
     public long sourceTimestampMillis;
+    /**
+     * The change's PostgreSQL transaction id (Debezium's {@code source.txId}, 32 bits, no epoch);
+     * 0 when unknown (an event without it). Snapshot rows: 0.
+     */
+    public long txId;
+    /**
+     * The MVCC snapshot a snapshot row was read under ({@code pg_current_snapshot()} of its page's
+     * statement): xmin, xmax and the in-progress xids. {@code snapshotXmax == 0}: not known (a row of
+     * an older build, or a change event), and the row then loses to any applied change.
+     */
+    public long snapshotXmin;
+    public long snapshotXmax;
+    public long[] snapshotXip;
+    /**
+     * A snapshot row saying "no such profile in this snapshot" (a re-snapshot found the target
+     * holding a profile the source does not): applied, it removes the profile's rows.
+     */
+    public boolean absent;
 
     public ProfileEvent() {}
 
@@ -62,6 +81,37 @@ public class ProfileEvent {
         return e;
     }
 
+    /** A snapshot row read under {@code snapshot}. */
+    public static ProfileEvent snapshot(long profileId, String contacts, String country, PgSnapshot snapshot) {
+        return snapshot(profileId, contacts, country).readUnder(snapshot);
+    }
+
+    /** A re-snapshot's "this profile does not exist in {@code snapshot}". */
+    public static ProfileEvent absent(long profileId, PgSnapshot snapshot) {
+        ProfileEvent e = snapshot(profileId, null, null, snapshot);
+        e.absent = true;
+        return e;
+    }
+
+    /** Records the snapshot this row was read under; returns this event. */
+    public ProfileEvent readUnder(PgSnapshot snapshot) {
+        snapshotXmin = snapshot.xmin();
+        snapshotXmax = snapshot.xmax();
+        snapshotXip = snapshot.xip();
+        return this;
+    }
+
+    /** Records the change's transaction id (32-bit, as Debezium sends it); returns this event. */
+    public ProfileEvent inTransaction(long txId) {
+        this.txId = txId;
+        return this;
+    }
+
+    /** The snapshot a snapshot row was read under, or null when unknown. */
+    public PgSnapshot readSnapshot() {
+        return snapshotXmax == 0 ? null : new PgSnapshot(snapshotXmin, snapshotXmax, snapshotXip == null ? new long[0] : snapshotXip);
+    }
+
     /** What the event says about the profile; when it was committed is metadata (lag metrics) and not compared. */
     @Override
     public boolean equals(Object o) {
@@ -72,6 +122,11 @@ public class ProfileEvent {
         return profileId == that.profileId
                 && contactsUnchanged == that.contactsUnchanged
                 && sourcePosition == that.sourcePosition
+                && txId == that.txId
+                && absent == that.absent
+                && snapshotXmin == that.snapshotXmin
+                && snapshotXmax == that.snapshotXmax
+                && Arrays.equals(snapshotXip, that.snapshotXip)
                 && kind == that.kind
                 && Objects.equals(contacts, that.contacts)
                 && Objects.equals(country, that.country);
@@ -79,12 +134,13 @@ public class ProfileEvent {
 
     @Override
     public int hashCode() {
-        return Objects.hash(profileId, kind, contacts, country, contactsUnchanged, sourcePosition);
+        return Objects.hash(profileId, kind, contacts, country, contactsUnchanged, sourcePosition, txId, snapshotXmax);
     }
 
     /** Never prints contacts: they hold personal data. */
     @Override
     public String toString() {
-        return "ProfileEvent{" + kind + " id=" + profileId + " position=" + sourcePosition + "}";
+        return "ProfileEvent{" + kind + (absent ? " absent" : "") + " id=" + profileId + " position=" + sourcePosition
+                + (txId != 0 ? " tx=" + txId : "") + (snapshotXmax != 0 ? " snapshot=" + readSnapshot() : "") + "}";
     }
 }

@@ -5,6 +5,7 @@ import com.contactsync.normalize.NormalizedContacts;
 import com.contactsync.normalize.QualityCode;
 import com.contactsync.normalize.QualityIssue;
 import com.contactsync.sink.ProfileWrite;
+import com.contactsync.source.PgSnapshot;
 import com.contactsync.source.ProfileEvent;
 
 import org.apache.flink.api.common.functions.OpenContext;
@@ -19,11 +20,12 @@ import org.apache.flink.util.Collector;
 
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * The heart of the job, keyed by profile id: normalizes each observation of a profile, decides
- * whether it may be applied (a backfill row never overrides an applied change event) and emits
- * the profile's complete new rows unless they equal what was last written.
+ * whether it may be applied (a snapshot row wins over every change it has seen and loses to every
+ * change it has not) and emits the profile's complete new rows unless they equal what was last written.
  */
 public class ProfileSyncFunction extends KeyedProcessFunction<Long, ProfileEvent, ProfileWrite> {
 
@@ -33,6 +35,8 @@ public class ProfileSyncFunction extends KeyedProcessFunction<Long, ProfileEvent
             new ValueStateDescriptor<>("profile-sync", TypeInformation.of(ProfileSyncState.class));
 
     private final ContactNormalizer normalizer;
+    /** Null: an update with unchanged TOASTed contacts is never re-read (no country column to watch). */
+    private final ProfileReselector reselector;
 
     private transient ValueState<ProfileSyncState> state;
     private transient Counter profilesProcessed;
@@ -41,6 +45,7 @@ public class ProfileSyncFunction extends KeyedProcessFunction<Long, ProfileEvent
     private transient Counter snapshotsSuperseded;
     private transient Counter deletes;
     private transient Counter changesApplied;
+    private transient Counter reselects;
     private transient Counter emailRowsWritten;
     private transient Counter phoneRowsWritten;
     private transient Counter issueRowsWritten;
@@ -48,12 +53,25 @@ public class ProfileSyncFunction extends KeyedProcessFunction<Long, ProfileEvent
     private transient volatile long changeLagMillis;
 
     public ProfileSyncFunction(ContactNormalizer normalizer) {
+        this(normalizer, null);
+    }
+
+    /**
+     * @param reselector re-reads a profile whose update carries the unchanged-TOAST placeholder for
+     *     the contacts while the country changed (the phones' default region); null when the profile
+     *     table has no country column
+     */
+    public ProfileSyncFunction(ContactNormalizer normalizer, ProfileReselector reselector) {
         this.normalizer = normalizer;
+        this.reselector = reselector;
     }
 
     @Override
-    public void open(OpenContext openContext) {
+    public void open(OpenContext openContext) throws Exception {
         state = getRuntimeContext().getState(STATE);
+        if (reselector != null) {
+            reselector.open();
+        }
         MetricGroup metrics = getRuntimeContext().getMetricGroup();
         profilesProcessed = metrics.counter("profilesProcessed");
         writesEmitted = metrics.counter("profileWrites");
@@ -61,6 +79,7 @@ public class ProfileSyncFunction extends KeyedProcessFunction<Long, ProfileEvent
         snapshotsSuperseded = metrics.counter("snapshotsSuperseded");
         deletes = metrics.counter("deletes");
         changesApplied = metrics.counter("changesApplied");
+        reselects = metrics.counter("reselects");
         // Rows of the writes handed to the sink (visible once the next checkpoint commits them).
         emailRowsWritten = metrics.counter("emailRowsWritten");
         phoneRowsWritten = metrics.counter("phoneRowsWritten");
@@ -86,11 +105,11 @@ public class ProfileSyncFunction extends KeyedProcessFunction<Long, ProfileEvent
         ProfileWrite write;
         switch (event.kind) {
             case SNAPSHOT:
-                if (current.changeApplied) {
+                if (!snapshotWins(current, event)) {
                     snapshotsSuperseded.inc();
                     return;
                 }
-                write = ProfileWrite.of(event.profileId, normalize(event));
+                write = imageOf(event);
                 if (!current.written) {
                     // A profile the topic never touched keeps no state: the backfill reads it once,
                     // and a replay of its (idempotent) write changes nothing. So state grows with
@@ -98,20 +117,31 @@ public class ProfileSyncFunction extends KeyedProcessFunction<Long, ProfileEvent
                     emit(write, out);
                     return;
                 }
-                // Written but no change applied: only state restored from savepoints taken before
-                // backfill rows stopped keeping state. It compares fingerprints like any write.
-                break;
+                // Written even when it equals the last write: a re-snapshot repairs drift in the
+                // target, which the fingerprint cannot see (an unchanged replay changes no tuple).
+                current.writtenFingerprint = write.fingerprint();
+                rememberCountry(current, event);
+                emit(write, out);
+                state.update(current);
+                return;
             case UPSERT:
                 if (event.contactsUnchanged) {
-                    // Only the other columns changed: the contacts, and so our rows, stay as they are.
+                    // Only other columns changed. Our rows stay as they are unless the country did:
+                    // it is the phones' default region, so the contacts are read again (reselect).
+                    if (reselector == null || (current.countryKnown && Objects.equals(current.country, event.country))) {
+                        return;
+                    }
+                    reselect(event.profileId, current, out);
                     return;
                 }
                 current.changeApplied = true;
+                current.lastChangeTxId = event.txId;
                 changesApplied.inc();
-                write = ProfileWrite.of(event.profileId, normalize(event));
+                write = imageOf(event);
                 break;
             case DELETE:
                 current.changeApplied = true;
+                current.lastChangeTxId = event.txId;
                 changesApplied.inc();
                 deletes.inc();
                 write = ProfileWrite.removal(event.profileId);
@@ -119,6 +149,50 @@ public class ProfileSyncFunction extends KeyedProcessFunction<Long, ProfileEvent
             default:
                 throw new IllegalStateException("unknown event kind " + event.kind);
         }
+        rememberCountry(current, event);
+        writeIfChanged(write, current, out);
+        state.update(current);
+    }
+
+    /**
+     * The rule: a snapshot row is applied iff the last change applied to the profile is visible in
+     * the snapshot it was read under (the row then shows that change or a later state). A change
+     * whose transaction is unknown (no txId: older state, or an event without source.txId) and a
+     * row without a snapshot lose: the change stream alone still converges (README, live sync).
+     */
+    static boolean snapshotWins(ProfileSyncState current, ProfileEvent row) {
+        if (!current.changeApplied) {
+            return true;
+        }
+        PgSnapshot snapshot = row.readSnapshot();
+        return snapshot != null && current.lastChangeTxId != 0 && snapshot.sees(current.lastChangeTxId);
+    }
+
+    /**
+     * Reads the profile again and applies it; its state is kept so the next such update finds the
+     * country. No visibility test is needed: the row is read after this update was delivered, so
+     * after every change of the profile delivered before it committed (one partition per profile,
+     * commit order) — it has seen the last applied change, even one whose txId is unknown.
+     */
+    private void reselect(long profileId, ProfileSyncState current, Collector<ProfileWrite> out) throws Exception {
+        reselects.inc();
+        ProfileEvent row = reselector.reselect(profileId);
+        rememberCountry(current, row);
+        writeIfChanged(imageOf(row), current, out);
+        state.update(current);
+    }
+
+    private ProfileWrite imageOf(ProfileEvent event) {
+        return event.absent ? ProfileWrite.removal(event.profileId) : ProfileWrite.of(event.profileId, normalize(event));
+    }
+
+    private static void rememberCountry(ProfileSyncState current, ProfileEvent applied) {
+        boolean exists = applied.kind != ProfileEvent.Kind.DELETE && !applied.absent;
+        current.countryKnown = exists;
+        current.country = exists ? applied.country : null;
+    }
+
+    private void writeIfChanged(ProfileWrite write, ProfileSyncState current, Collector<ProfileWrite> out) {
         long fingerprint = write.fingerprint();
         if (current.written && current.writtenFingerprint == fingerprint) {
             unchangedSkipped.inc();
@@ -127,7 +201,14 @@ public class ProfileSyncFunction extends KeyedProcessFunction<Long, ProfileEvent
             current.writtenFingerprint = fingerprint;
             emit(write, out);
         }
-        state.update(current);
+    }
+
+    @Override
+    public void close() throws Exception {
+        if (reselector != null) {
+            reselector.close();
+        }
+        super.close();
     }
 
     private void emit(ProfileWrite write, Collector<ProfileWrite> out) {

@@ -20,7 +20,7 @@ final class BackfillConnections {
     static Connection open(JdbcEndpoint endpoint) throws SQLException {
         // Settings at session start cost no extra round trip and cannot be forgotten on a reconnect.
         Connection connection = endpoint.connect(APPLICATION_NAME,
-                "-c statement_timeout=" + STATEMENT_TIMEOUT.toMillis()
+                "-c default_transaction_read_only=on -c statement_timeout=" + STATEMENT_TIMEOUT.toMillis()
                         + " -c idle_in_transaction_session_timeout=" + IDLE_IN_TRANSACTION_TIMEOUT.toMillis());
         // Every query is its own short transaction: a long snapshot would hold back vacuum on the live table.
         connection.setAutoCommit(true);

@@ -1,5 +1,6 @@
 package com.contactsync.source.backfill;
 
+import com.contactsync.config.JdbcEndpoint;
 import com.contactsync.source.ProfileEvent;
 
 import org.apache.flink.api.common.typeinfo.TypeInformation;
@@ -16,8 +17,18 @@ import org.apache.flink.metrics.Counter;
 import java.util.Objects;
 
 /**
- * A bounded source of every profile row up to the highest id present when the backfill started,
- * read in row-count splits by keyset pages; restores resume right after the last id emitted.
+ * The snapshot reads of the profile table, in row-count splits by keyset pages, each row carrying
+ * the MVCC snapshot it was read under; restores resume right after the last id emitted.
+ *
+ * <ul>
+ *   <li>{@link #BackfillSource(BackfillSettings, LoadGuardSettings) bounded}: every row up to the
+ *       highest id present when the backfill started (mode backfill);
+ *   <li>{@link #bounded(BackfillSettings, LoadGuardSettings, ResnapshotSelector)}: the profiles of
+ *       one selector (mode backfill with {@code --ids}/{@code --where});
+ *   <li>{@link #continuous(BackfillSettings, LoadGuardSettings, RequestPolling, boolean)}: the
+ *       initial backfill or none (modes both / live), then re-snapshot requests from the request
+ *       table, picked up while running, one after another; never ends.
+ * </ul>
  */
 public final class BackfillSource
         implements Source<ProfileEvent, IdRangeSplit, BackfillEnumeratorState>, ResultTypeQueryable<ProfileEvent> {
@@ -26,31 +37,74 @@ public final class BackfillSource
 
     private final BackfillSettings settings;
     private final LoadGuardSettings loadGuard;
+    /** Null: bounded. */
+    private final RequestPolling polling;
+    /** What a job started without state reads first: the whole table (null selector, initialBackfill), nothing, or a selector. */
+    private final boolean initialBackfill;
+    private final ResnapshotSelector selector;
+    /** Null: re-snapshots do not look at the target (no drift repair). */
+    private final JdbcEndpoint driftRepairTarget;
 
     public BackfillSource(BackfillSettings settings) {
         this(settings, LoadGuardSettings.defaults());
     }
 
     public BackfillSource(BackfillSettings settings, LoadGuardSettings loadGuard) {
+        this(settings, loadGuard, null, true, null, null);
+    }
+
+    private BackfillSource(BackfillSettings settings, LoadGuardSettings loadGuard, RequestPolling polling,
+            boolean initialBackfill, ResnapshotSelector selector, JdbcEndpoint driftRepairTarget) {
+        this.driftRepairTarget = driftRepairTarget;
         this.settings = Objects.requireNonNull(settings, "backfill settings are required");
         this.loadGuard = Objects.requireNonNull(loadGuard, "load guard settings are required");
+        this.polling = polling;
+        this.initialBackfill = initialBackfill;
+        this.selector = selector;
+    }
+
+    /** Mode backfill with a selector: reads the selected profiles, then ends. */
+    public static BackfillSource bounded(BackfillSettings settings, LoadGuardSettings loadGuard, ResnapshotSelector selector) {
+        return new BackfillSource(settings, loadGuard, null, false, Objects.requireNonNull(selector, "a selector is required"), null);
+    }
+
+    /**
+     * Modes both ({@code initialBackfill} true) and live (false): after the initial backfill, if
+     * any, idles until a request appears in the request table; unbounded.
+     */
+    public static BackfillSource continuous(BackfillSettings settings, LoadGuardSettings loadGuard, RequestPolling polling,
+            boolean initialBackfill) {
+        return new BackfillSource(settings, loadGuard, Objects.requireNonNull(polling, "request polling is required"),
+                initialBackfill, null, null);
+    }
+
+    /**
+     * This source, with drift repair: a re-snapshot of {@code --all}/{@code --ids} also emits an
+     * "absent" row (under the page's snapshot) for each id of a page's key range that the target
+     * holds and the source does not, so the sync removes it when the rule allows.
+     */
+    public BackfillSource repairingDriftIn(JdbcEndpoint target) {
+        return new BackfillSource(settings, loadGuard, polling, initialBackfill, selector, Objects.requireNonNull(target));
     }
 
     @Override
     public Boundedness getBoundedness() {
-        return Boundedness.BOUNDED;
+        return polling == null ? Boundedness.BOUNDED : Boundedness.CONTINUOUS_UNBOUNDED;
     }
 
     @Override
     public SplitEnumerator<IdRangeSplit, BackfillEnumeratorState> createEnumerator(
             SplitEnumeratorContext<IdRangeSplit> context) {
-        return restoreEnumerator(context, BackfillEnumeratorState.initial());
+        BackfillEnumeratorState initial = selector != null
+                ? BackfillEnumeratorState.forSelector(selector)
+                : initialBackfill ? BackfillEnumeratorState.initial() : BackfillEnumeratorState.withoutInitialBackfill();
+        return restoreEnumerator(context, initial);
     }
 
     @Override
     public SplitEnumerator<IdRangeSplit, BackfillEnumeratorState> restoreEnumerator(
             SplitEnumeratorContext<IdRangeSplit> context, BackfillEnumeratorState state) {
-        return new BackfillSplitEnumerator(context, new SplitBoundaryFinder(settings), settings.profileTable().table().toString(), state);
+        return new BackfillSplitEnumerator(context, new SplitBoundaryFinder(settings), settings.profileTable().table().toString(), state, polling);
     }
 
     @Override
@@ -62,7 +116,7 @@ public final class BackfillSource
         context.metricGroup().gauge("backfillPaused", () -> throttle.paused() ? 1 : 0);
         context.metricGroup().gauge("backfillHeldBackMillis", throttle::heldBackMillis);
         return new BackfillSourceReader(
-                () -> new BackfillSplitReader(settings, throttle),
+                () -> new BackfillSplitReader(settings, throttle, driftRepairTarget),
                 new BackfillRecordEmitter(profilesRead),
                 context);
     }

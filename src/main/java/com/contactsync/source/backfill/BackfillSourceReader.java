@@ -35,9 +35,9 @@ final class BackfillSourceReader
 
     @Override
     protected void onSplitFinished(Map<String, IdRangeSplitState> finished) {
-        for (String splitId : finished.keySet()) {
-            LOG.debug("Backfill reader {} finished split {}", context.getIndexOfSubtask(), splitId);
-            context.sendSourceEventToCoordinator(new SplitFinishedEvent(splitId));
+        for (Map.Entry<String, IdRangeSplitState> split : finished.entrySet()) {
+            LOG.debug("Backfill reader {} finished split {}", context.getIndexOfSubtask(), split.getKey());
+            context.sendSourceEventToCoordinator(SplitFinishedEvent.of(split.getValue().toSplit()));
         }
         if (getNumberOfCurrentlyAssignedSplits() == 0) {
             context.sendSplitRequest();

@@ -1,5 +1,6 @@
 package com.contactsync.source.backfill;
 
+import com.contactsync.config.JdbcEndpoint;
 import com.contactsync.source.ProfileEvent;
 
 import org.apache.flink.connector.base.source.reader.RecordsBySplits;
@@ -12,6 +13,7 @@ import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.sql.SQLException;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Queue;
 
@@ -19,6 +21,8 @@ import java.util.Queue;
 final class BackfillSplitReader implements SplitReader<ProfileEvent, IdRangeSplit> {
 
     private final KeysetPageReader pages;
+    /** Null: no drift repair (no target given). */
+    private final TargetIdReader targetIds;
     private final BackfillThrottle throttle;
     private final int pageRows;
     private final Queue<IdRangeSplit> splits = new ArrayDeque<>();
@@ -26,7 +30,13 @@ final class BackfillSplitReader implements SplitReader<ProfileEvent, IdRangeSpli
     private long position;
 
     BackfillSplitReader(BackfillSettings settings, BackfillThrottle throttle) {
+        this(settings, throttle, null);
+    }
+
+    /** @param driftRepairTarget the target database, to emit "absent" rows in re-snapshots; null for none */
+    BackfillSplitReader(BackfillSettings settings, BackfillThrottle throttle, JdbcEndpoint driftRepairTarget) {
         this.pages = new KeysetPageReader(settings);
+        this.targetIds = driftRepairTarget == null ? null : new TargetIdReader(driftRepairTarget);
         this.throttle = throttle;
         this.pageRows = settings.pageRows();
     }
@@ -39,9 +49,12 @@ final class BackfillSplitReader implements SplitReader<ProfileEvent, IdRangeSpli
             return records.build();
         }
         String splitId = current.splitId();
-        List<ProfileEvent> page = readPage();
-        records.addAll(splitId, page);
-        if (page.size() < pageRows || position == current.highInclusive()) {
+        long after = position;
+        KeysetPageReader.Page read = readPage();
+        List<ProfileEvent> page = read.rows();
+        boolean last = page.size() < pageRows || position == current.highInclusive();
+        records.addAll(splitId, repairsDrift(current) ? withAbsent(read, after, last ? current.highInclusive() : position) : page);
+        if (last) {
             records.addFinishedSplit(splitId);
             current = null;
             if (splits.isEmpty()) {
@@ -66,11 +79,46 @@ final class BackfillSplitReader implements SplitReader<ProfileEvent, IdRangeSpli
         return true;
     }
 
-    private List<ProfileEvent> readPage() throws IOException {
+    /**
+     * A re-snapshot of ids (not of a predicate: a row not matching it still exists) also removes
+     * what the target holds and the source does not; the initial backfill does not look.
+     */
+    private boolean repairsDrift(IdRangeSplit split) {
+        return targetIds != null && split.requestId() != IdRangeSplit.INITIAL_BACKFILL && split.predicate() == null;
+    }
+
+    /** The page's rows and, in id order among them, an absent row under the page's snapshot per id only the target has in {@code (after, upTo]}. */
+    private List<ProfileEvent> withAbsent(KeysetPageReader.Page page, long after, long upTo) throws IOException {
+        List<Long> inTarget;
         try {
-            List<ProfileEvent> page = pages.read(position, current.highInclusive(), pageRows);
-            if (!page.isEmpty()) {
-                position = page.get(page.size() - 1).profileId;
+            inTarget = targetIds.ids(after, upTo);
+        } catch (SQLException e) {
+            closeSession();
+            throw new IOException("could not read the target's ids of split " + current.splitId() + " after id " + after, e);
+        }
+        List<ProfileEvent> merged = new ArrayList<>(page.rows().size() + inTarget.size());
+        int i = 0;
+        for (ProfileEvent row : page.rows()) {
+            while (i < inTarget.size() && inTarget.get(i) < row.profileId) {
+                merged.add(ProfileEvent.absent(inTarget.get(i++), page.snapshot()));
+            }
+            if (i < inTarget.size() && inTarget.get(i) == row.profileId) {
+                i++;
+            }
+            merged.add(row);
+        }
+        while (i < inTarget.size()) {
+            merged.add(ProfileEvent.absent(inTarget.get(i++), page.snapshot()));
+        }
+        return merged;
+    }
+
+    private KeysetPageReader.Page readPage() throws IOException {
+        try {
+            KeysetPageReader.Page page = pages.page(position, current.highInclusive(), pageRows, current.predicate());
+            List<ProfileEvent> rows = page.rows();
+            if (!rows.isEmpty()) {
+                position = rows.get(rows.size() - 1).profileId;
             }
             return page;
         } catch (SQLException e) {
@@ -96,6 +144,9 @@ final class BackfillSplitReader implements SplitReader<ProfileEvent, IdRangeSpli
     public void close() throws SQLException {
         throttle.release();
         pages.close();
+        if (targetIds != null) {
+            targetIds.close();
+        }
     }
 
     /** Whether a database session is open; for tests. */
@@ -107,6 +158,9 @@ final class BackfillSplitReader implements SplitReader<ProfileEvent, IdRangeSpli
         throttle.release();
         try {
             pages.close();
+            if (targetIds != null) {
+                targetIds.close();
+            }
         } catch (SQLException ignored) {
             // The session is gone either way; the server ends it when the socket closes.
         }

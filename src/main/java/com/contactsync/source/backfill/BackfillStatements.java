@@ -35,4 +35,22 @@ final class BackfillStatements {
         return "SELECT " + columns + " FROM " + table + " WHERE " + id + " > ? AND " + id + " <= ?"
                 + " ORDER BY " + id + " LIMIT ?";
     }
+
+    /**
+     * A page and the MVCC snapshot it is read under, in one statement (so one snapshot):
+     * parameters afterId, highInclusive, page size; columns snapshot, id, contacts, [country]; one
+     * row with a null id when the page is empty. {@code predicate}: a validated {@code --where}
+     * expression added to the page's condition, or null.
+     */
+    String snapshotPage(String predicate) {
+        String where = id + " > ? AND " + id + " <= ?" + (predicate == null ? "" : " AND (" + predicate + ")");
+        return "SELECT s.snapshot::text, p.* FROM (SELECT pg_current_snapshot() AS snapshot) s"
+                + " LEFT JOIN LATERAL (SELECT " + columns + " FROM " + table + " WHERE " + where
+                + " ORDER BY " + id + " LIMIT ?) p ON true ORDER BY 2";
+    }
+
+    /** The page statement's shape with a predicate, for {@code EXPLAIN} when a request is made (validation). */
+    String explainPage(String predicate) {
+        return "EXPLAIN " + snapshotPage(predicate);
+    }
 }

@@ -104,6 +104,7 @@ public final class ChangeEventParser implements Serializable {
         }
         JsonNode committedAt = source.get("ts_ms");
         event.sourceTimestampMillis = committedAt != null && committedAt.canConvertToLong() ? committedAt.longValue() : 0;
+        event.txId = transactionId(source.get("txId"));
         return ChangeRecord.profile(event);
     }
 
@@ -136,6 +137,18 @@ public final class ChangeEventParser implements Serializable {
             throw new MalformedChangeException("the country column carries the unavailable-value placeholder");
         }
         return country;
+    }
+
+    /**
+     * Debezium's {@code source.txId}: the 32-bit PostgreSQL xid of the change. Absent or out of
+     * range gives 0, "unknown", which the sync operator treats conservatively (snapshot rows lose).
+     */
+    static long transactionId(JsonNode txId) {
+        if (txId == null || !txId.isIntegralNumber() || !txId.canConvertToLong()) {
+            return 0;
+        }
+        long xid = txId.longValue();
+        return xid > 0 && xid < (1L << 32) ? xid : 0;
     }
 
     /** The row's id, or the key's when the row has none (e.g. a delete's before-image is null). */

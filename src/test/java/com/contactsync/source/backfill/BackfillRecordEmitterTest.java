@@ -25,7 +25,7 @@ class BackfillRecordEmitterTest {
         emitter.emitRecord(ProfileEvent.snapshot(150, "{}", "FR"), output, state);
 
         assertThat(output.rows).extracting(row -> row.profileId).containsExactly(105L, 150L);
-        assertThat(state.toSplit()).isEqualTo(new IdRangeSplit("split-2", 100, 200, 150));
+        assertThat(state.toSplit()).isEqualTo(new IdRangeSplit("split-2", 100, 200, 150, IdRangeSplit.INITIAL_BACKFILL, null, 2));
         assertThat(profilesRead.getCount()).isEqualTo(2);
     }
 

@@ -10,6 +10,7 @@ import static com.contactsync.source.change.DebeziumFixtures.KEY;
 import static com.contactsync.source.change.DebeziumFixtures.LSN;
 import static com.contactsync.source.change.DebeziumFixtures.SOURCE;
 import static com.contactsync.source.change.DebeziumFixtures.TOPIC;
+import static com.contactsync.source.change.DebeziumFixtures.TX_ID;
 import static com.contactsync.source.change.DebeziumFixtures.UPDATE_UNAVAILABLE;
 import static com.contactsync.source.change.DebeziumFixtures.bytes;
 import static com.contactsync.source.change.DebeziumFixtures.envelope;
@@ -44,8 +45,8 @@ class ChangeEventParserTest {
                 Arguments.of("update", envelope("null", AFTER, "u"), upsert(CONTACTS, "DE", LSN)),
                 Arguments.of("snapshot read", envelope("null", AFTER, "r"), upsert(CONTACTS, "DE", LSN)),
                 Arguments.of("update with unchanged TOASTed contacts", UPDATE_UNAVAILABLE, unchanged("DE", LSN)),
-                Arguments.of("delete (the sample)", DELETE, ProfileEvent.delete(5, LSN)),
-                Arguments.of("delete with a key-only before-image", envelope("{\"id\":5}", "null", "d"), ProfileEvent.delete(5, LSN)),
+                Arguments.of("delete (the sample)", DELETE, ProfileEvent.delete(5, LSN).inTransaction(TX_ID)),
+                Arguments.of("delete with a key-only before-image", envelope("{\"id\":5}", "null", "d"), ProfileEvent.delete(5, LSN).inTransaction(TX_ID)),
                 Arguments.of("contacts null", envelope("null", "{\"id\":5,\"contacts\":null,\"country\":\"DE\"}", "c"),
                         upsert(null, "DE", LSN)),
                 Arguments.of("contacts as a JSON object", envelope("null", "{\"id\":5,\"contacts\":" + CONTACTS + ",\"country\":null}", "c"),
@@ -55,7 +56,7 @@ class ChangeEventParserTest {
                 Arguments.of("no lsn: position 0", envelope("null", AFTER, SOURCE.replace("\"lsn\":26715312", "\"lsn\":null"), "c"),
                         upsert(CONTACTS, "DE", 0)),
                 Arguments.of("large id", envelope("null", AFTER.replace("\"id\":5", "\"id\":4000000000000000"), "c"),
-                        ProfileEvent.upsert(4000000000000000L, CONTACTS, "DE", LSN))));
+                        ProfileEvent.upsert(4000000000000000L, CONTACTS, "DE", LSN).inTransaction(TX_ID))));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -136,13 +137,13 @@ class ChangeEventParserTest {
     static Stream<Arguments> keyFallbacks() {
         String afterWithoutId = "{\"contacts\":null,\"country\":\"DE\"}";
         return Stream.of(
-                Arguments.of("delete without before, key", envelope("null", "null", "d"), KEY, ProfileEvent.delete(5, LSN)),
+                Arguments.of("delete without before, key", envelope("null", "null", "d"), KEY, ProfileEvent.delete(5, LSN).inTransaction(TX_ID)),
                 Arguments.of("delete without before, wrapped key", envelope("null", "null", "d"),
-                        "{\"schema\":{\"type\":\"struct\"},\"payload\":{\"id\":5}}", ProfileEvent.delete(5, LSN)),
-                Arguments.of("delete whose before lacks the id", envelope("{\"name\":null}", "null", "d"), KEY, ProfileEvent.delete(5, LSN)),
-                Arguments.of("delete without before, bare number key", envelope("null", "null", "d"), "5", ProfileEvent.delete(5, LSN)),
+                        "{\"schema\":{\"type\":\"struct\"},\"payload\":{\"id\":5}}", ProfileEvent.delete(5, LSN).inTransaction(TX_ID)),
+                Arguments.of("delete whose before lacks the id", envelope("{\"name\":null}", "null", "d"), KEY, ProfileEvent.delete(5, LSN).inTransaction(TX_ID)),
+                Arguments.of("delete without before, bare number key", envelope("null", "null", "d"), "5", ProfileEvent.delete(5, LSN).inTransaction(TX_ID)),
                 Arguments.of("upsert whose after lacks the id", envelope("null", afterWithoutId, "c"), KEY, upsert(null, "DE", LSN)),
-                Arguments.of("the value's id wins over the key's", DELETE, "{\"id\":6}", ProfileEvent.delete(5, LSN)));
+                Arguments.of("the value's id wins over the key's", DELETE, "{\"id\":6}", ProfileEvent.delete(5, LSN).inTransaction(TX_ID)));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -166,11 +167,11 @@ class ChangeEventParserTest {
     }
 
     static ProfileEvent upsert(String contacts, String country, long position) {
-        return ProfileEvent.upsert(5, contacts, country, position);
+        return ProfileEvent.upsert(5, contacts, country, position).inTransaction(TX_ID);
     }
 
     static ProfileEvent unchanged(String country, long position) {
-        ProfileEvent event = ProfileEvent.upsert(5, null, country, position);
+        ProfileEvent event = ProfileEvent.upsert(5, null, country, position).inTransaction(TX_ID);
         event.contactsUnchanged = true;
         return event;
     }
@@ -193,5 +194,17 @@ class ChangeEventParserTest {
                 DebeziumFixtures.CREATE.getBytes(java.nio.charset.StandardCharsets.UTF_8), out::add);
         org.assertj.core.api.Assertions.assertThat(out).singleElement()
                 .satisfies(r -> org.assertj.core.api.Assertions.assertThat(r.event.sourceTimestampMillis).isEqualTo(1763700000000L));
+    }
+
+    @Test
+    void transactionIdIsDebeziumsSourceTxIdAndUnknownWithoutIt() {
+        assertThat(parse(PARSER, KEY, bytes(CREATE))).singleElement()
+                .satisfies(r -> assertThat(r.event.txId).isEqualTo(771L));
+        String withoutTxId = envelope("null", DebeziumFixtures.AFTER, SOURCE.replace("\"txId\":771,", ""), "c");
+        assertThat(parse(PARSER, KEY, bytes(withoutTxId))).singleElement()
+                .satisfies(r -> assertThat(r.event.txId).as("unknown").isZero());
+        String outOfRange = envelope("null", DebeziumFixtures.AFTER, SOURCE.replace("\"txId\":771,", "\"txId\":4294967296,"), "c");
+        assertThat(parse(PARSER, KEY, bytes(outOfRange))).singleElement()
+                .satisfies(r -> assertThat(r.event.txId).as("not a 32-bit xid").isZero());
     }
 }

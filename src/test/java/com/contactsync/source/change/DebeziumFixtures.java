@@ -12,6 +12,8 @@ final class DebeziumFixtures {
 
     static final String TOPIC = "contactsync.public.profile";
     static final long LSN = 26715312L;
+    /** source.txId of {@link #SOURCE}. */
+    static final long TX_ID = 771L;
 
     static final String SOURCE = "{\"version\":\"3.2.7.Final\",\"connector\":\"postgresql\",\"name\":\"contactsync\","
             + "\"ts_ms\":1763700000000,\"snapshot\":\"false\",\"db\":\"postgres\",\"sequence\":\"[null,\\\"26715312\\\"]\","
