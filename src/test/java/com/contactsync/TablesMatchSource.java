@@ -12,7 +12,7 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /** The end state every live-sync test demands, with a failure message a person can read. */
-final class TablesMatchSource {
+public final class TablesMatchSource {
 
     private static final String SEPARATOR = "\u241F"; // ExpectedTables' column separator
     private static final int SHOWN = 5;
@@ -24,7 +24,7 @@ final class TablesMatchSource {
      * extra, nothing twice), computed without the job's write path; no prepared transaction is
      * left; exactly {@code deadLetters} dead letters.
      */
-    static void assertExact(JdbcEndpoint db, ContactNormalizer normalizer, long deadLetters) throws Exception {
+    public static void assertExact(JdbcEndpoint db, ContactNormalizer normalizer, long deadLetters) throws Exception {
         List<String> expected = ExpectedTables.expected(db, normalizer);
         List<String> actual = ExpectedTables.actual(db);
         assertThat(differences(expected, actual)).as("rows that differ from the source (%,d expected rows)", expected.size()).isEmpty();
