@@ -9,12 +9,6 @@ package com.contactsync.metrics;
  */
 public enum PlannedMetric {
 
-    /** Gauge of the backfill split enumerator: re-snapshot requests read from the control table and not yet done. */
-    RESNAPSHOT_REQUESTS_PENDING(Scope.ENUMERATOR, "resnapshot_requests_pending", "re-snapshot requests"),
-    /** Counter of each backfill reader: profiles read again for a re-snapshot request. */
-    RESNAPSHOT_PROFILES_READ(Scope.OPERATOR, "resnapshot_profiles_read", "re-snapshot requests"),
-    /** Gauge of the backfill split enumerator: done fraction (0..1) of the oldest pending re-snapshot request. */
-    RESNAPSHOT_PROGRESS(Scope.ENUMERATOR, "resnapshot_progress", "re-snapshot requests"),
     /** Counter of the keyed operator, as every {@code issues.<CODE>}: an entry under a key the normalizer does not map. */
     ISSUES_CONTACT_UNMAPPED(Scope.OPERATOR, "issues_CONTACT_UNMAPPED", "quality code CONTACT_UNMAPPED");
 

@@ -32,7 +32,7 @@ public final class PredicateValidator {
     public PredicateValidator(BackfillSettings settings) {
         this.endpoint = settings.endpoint();
         this.statements = new BackfillStatements(settings);
-        this.table = settings.table().quoted();
+        this.table = settings.profileTable().table().quoted();
     }
 
     /** Returns the predicate, trimmed, or throws {@link IllegalArgumentException} saying what is wrong. */
