@@ -123,7 +123,8 @@ final class LiveRun implements AutoCloseable {
         JobParts parts = ContactSyncJob.prepare(config).withSink(sink.apply(config));
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(PipelineRun.liveFlinkConfiguration());
         ContactSyncJob.assemble(env, parts);
-        job = new RunningJob(env.executeAsync("live-sync-test-" + seed), cluster);
+        String jobName = "live-sync-test-" + seed;
+        job = new RunningJob(env.executeAsync(jobName), cluster, jobName);
         return this;
     }
 

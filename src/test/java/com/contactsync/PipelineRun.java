@@ -2,6 +2,7 @@ package com.contactsync;
 
 import com.contactsync.job.JobParts;
 import com.contactsync.job.ContactSyncJob;
+import com.contactsync.cli.LocalMetrics;
 import com.contactsync.config.ConfigLoader;
 import com.contactsync.config.JdbcEndpoint;
 import com.contactsync.config.JobConfig;
@@ -77,6 +78,9 @@ public final class PipelineRun {
         Configuration conf = flinkConfiguration();
         conf.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_ATTEMPTS, 20);
         conf.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_DELAY, Duration.ofMillis(500));
+        // Live jobs never finish their backfill source (it stays to serve re-snapshot requests):
+        // RunningJob reads the enumerator's backfillDone gauge through this reporter.
+        conf.setString("metrics.reporter.local.factory.class", LocalMetrics.Factory.class.getName());
         return conf;
     }
 

@@ -1,5 +1,7 @@
 package com.contactsync;
 
+import com.contactsync.cli.LocalMetrics;
+
 import org.apache.flink.api.common.JobStatus;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.runtime.execution.ExecutionState;
@@ -19,25 +21,26 @@ import java.util.concurrent.TimeUnit;
  */
 final class RunningJob {
 
-    private static final String BACKFILL_VERTEX = "Backfill";
-
     private final JobClient client;
     private final MiniCluster cluster;
+    private final String jobName;
 
-    RunningJob(JobClient client, MiniCluster cluster) {
+    /** @param jobName the job's name, as its metrics' scope names it (the cluster runs {@link LocalMetrics}) */
+    RunningJob(JobClient client, MiniCluster cluster, String jobName) {
         this.client = client;
         this.cluster = cluster;
+        this.jobName = jobName;
     }
 
-    /** True when the job runs and every backfill reader has finished (since the last restart, if any). */
+    /** True when the job runs and its backfill is done (since the last restart, if any). */
     boolean backfillFinished() throws Exception {
         return restartsOnceBackfillFinished() != null;
     }
 
     /**
-     * How often the job restarted, provided it now runs with every backfill reader finished; null
-     * otherwise. Both come from one snapshot of the execution graph, so a restart in between shows.
-     * Throws the job's failure if it ended.
+     * How often the job restarted, provided it now runs with its backfill done (the split
+     * enumerator's {@code backfillDone} gauge: the readers of mode both never finish, they stay for
+     * re-snapshot requests); null otherwise. Throws the job's failure if it ended.
      */
     Integer restartsOnceBackfillFinished() throws Exception {
         AccessExecutionGraph graph = graph();
@@ -48,13 +51,14 @@ final class RunningJob {
         if (graph.getState() != JobStatus.RUNNING) {
             return null;
         }
-        for (AccessExecutionJobVertex vertex : graph.getAllVertices().values()) {
-            if (vertex.getName().contains(BACKFILL_VERTEX)) {
-                return vertex.getAggregateState() == ExecutionState.FINISHED ? restarts(graph) : null;
-            }
+        boolean running = graph.getAllVertices().values().stream()
+                .allMatch(v -> v.getAggregateState() == ExecutionState.RUNNING || v.getAggregateState() == ExecutionState.FINISHED);
+        if (!running || LocalMetrics.gaugeMax(jobName, "backfillDone") != 1) {
+            return null;
         }
-        throw new AssertionError("no backfill vertex in "
-                + graph.getAllVertices().values().stream().map(AccessExecutionJobVertex::getName).toList());
+        int restarts = restarts(graph);
+        // The gauge belongs to the enumerator of the current attempt only if no restart came in between.
+        return restarts == restarts(graph()) ? restarts : null;
     }
 
     /** How often the job restarted so far: a restart of this job redeploys every task as a new attempt. */

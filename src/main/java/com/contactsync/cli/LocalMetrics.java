@@ -50,6 +50,18 @@ public final class LocalMetrics implements MetricReporter {
         return max;
     }
 
+    /** As {@link #gaugeMax(String)}, among the gauges whose scope names {@code jobName} (several jobs in one JVM). */
+    public static long gaugeMax(String jobName, String name) {
+        long max = -1;
+        for (Map.Entry<String, Gauge<?>> e : GAUGES.entrySet()) {
+            if (e.getKey().contains("." + jobName + ".") && e.getKey().endsWith("." + name)
+                    && e.getValue().getValue() instanceof Number value) {
+                max = Math.max(max, value.longValue());
+            }
+        }
+        return max;
+    }
+
     /** Forgets everything, e.g. between two runs in one JVM. */
     public static void reset() {
         COUNTERS.clear();

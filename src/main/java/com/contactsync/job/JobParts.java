@@ -21,7 +21,7 @@ import com.contactsync.source.change.ChangeRecord;
 import com.contactsync.source.change.ChangeSourceFactory;
 import com.contactsync.source.change.GapOptions;
 import com.contactsync.source.change.LiveSettings;
-import com.contactsync.sync.ProfileReselector;
+import com.contactsync.source.ProfileReselector;
 
 import org.apache.flink.api.connector.sink2.Sink;
 import org.apache.flink.api.connector.source.Source;

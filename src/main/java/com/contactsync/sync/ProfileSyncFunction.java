@@ -1,5 +1,6 @@
 package com.contactsync.sync;
 
+import com.contactsync.source.ProfileReselector;
 import com.contactsync.normalize.ContactNormalizer;
 import com.contactsync.normalize.NormalizedContacts;
 import com.contactsync.normalize.QualityCode;

@@ -2,6 +2,7 @@ package com.contactsync.sync;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.contactsync.source.ProfileReselector;
 import com.contactsync.normalize.ContactNormalizer;
 import com.contactsync.normalize.NormalizerSettings;
 import com.contactsync.normalize.QualityCode;

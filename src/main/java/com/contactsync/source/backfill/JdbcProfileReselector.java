@@ -1,7 +1,7 @@
 package com.contactsync.source.backfill;
 
 import com.contactsync.source.ProfileEvent;
-import com.contactsync.sync.ProfileReselector;
+import com.contactsync.source.ProfileReselector;
 
 /**
  * Reads one profile again with the backfill's page statement (one autocommit statement on a

@@ -1,6 +1,4 @@
-package com.contactsync.sync;
-
-import com.contactsync.source.ProfileEvent;
+package com.contactsync.source;
 
 import java.io.Serializable;
 
