@@ -1,8 +1,11 @@
 package com.contactsync.normalize;
 
+import com.contactsync.normalize.mapping.Mapping;
+
 import com.google.i18n.phonenumbers.PhoneNumberUtil;
 
 import java.util.Locale;
+import java.util.Objects;
 
 /**
  * Immutable settings of a {@link ContactNormalizer}.
@@ -10,8 +13,11 @@ import java.util.Locale;
  * @param defaultRegion     the ISO 3166 region used to parse phone numbers when neither the entry nor the
  *                          profile names one; upper-cased, must be a region libphonenumber supports
  * @param maxEntriesPerKind how many email entries, and how many phone entries, of one profile are processed
+ * @param mapping           where the contacts JSON keeps emails and phones ({@link Mapping#defaults()}: the
+ *                          classic {@code emails}/{@code email}/{@code phones}/{@code phone} keys)
  */
-public record NormalizerSettings(String defaultRegion, int maxEntriesPerKind) implements java.io.Serializable {
+public record NormalizerSettings(String defaultRegion, int maxEntriesPerKind, Mapping mapping)
+        implements java.io.Serializable {
 
     public NormalizerSettings {
         if (defaultRegion == null) {
@@ -25,11 +31,22 @@ public record NormalizerSettings(String defaultRegion, int maxEntriesPerKind) im
         if (maxEntriesPerKind <= 0) {
             throw new IllegalArgumentException("maxEntriesPerKind must be > 0, got " + maxEntriesPerKind);
         }
+        Objects.requireNonNull(mapping, "mapping (use Mapping.defaults())");
         defaultRegion = region;
     }
 
-    /** Region US, at most 1000 entries per kind. */
+    /** Settings with the default mapping. */
+    public NormalizerSettings(String defaultRegion, int maxEntriesPerKind) {
+        this(defaultRegion, maxEntriesPerKind, Mapping.defaults());
+    }
+
+    /** Region US, at most 1000 entries per kind, the default mapping. */
     public static NormalizerSettings defaults() {
         return new NormalizerSettings("US", 1000);
+    }
+
+    /** These settings with another mapping. */
+    public NormalizerSettings withMapping(Mapping mapping) {
+        return new NormalizerSettings(defaultRegion, maxEntriesPerKind, mapping);
     }
 }

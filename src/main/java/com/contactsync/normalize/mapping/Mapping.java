@@ -120,8 +120,10 @@ public final class Mapping implements java.io.Serializable {
         return c;
     }
 
-    boolean isDefault() {
-        return canonicalJson.equals(DEFAULTS == null ? null : DEFAULTS.canonicalJson);
+    /** Whether this is the default mapping (written out or not). */
+    public boolean isDefault() {
+        return !caseSensitive && entryFields.equals(DEFAULT_ENTRY_FIELDS) && emails.equals(DEFAULT_EMAILS)
+                && phones.equals(DEFAULT_PHONES) && ignore.isEmpty();
     }
 
     private ObjectNode canonical() {
