@@ -22,7 +22,8 @@ import java.util.Set;
  * {@code findNumbers} finds with leniency STRICT_GROUPING in the profile's region: valid numbers whose
  * digit groups are the number's own, which rejects dates, prices, versions, zip codes, IP addresses and
  * most order numbers; on top of it a number right after '#' or a reference word (order, invoice, ticket,
- * tracking, account, ...) is not a phone. Strings with neither '@' nor {@value #MIN_PHONE_DIGITS} digits are
+ * tracking, account, ...) is not a phone, nor an amount (decimals, a currency before it), nor a number inside a
+ * URL or glued to an identifier by '_', '/', '='. Strings with neither '@' nor {@value #MIN_PHONE_DIGITS} digits are
  * never looked at. A contact the profile already has a row for is not reported again. Issues: the kind's
  * field, positions after the kind's entries, the string as raw value (capped to 200 characters for texts),
  * the contact's key as normalized value, the string's path; never more than {@code max} per kind.
@@ -35,6 +36,8 @@ final class UnmappedContactDetector {
     private static final Set<String> REFERENCE_WORDS = Set.of("order", "invoice", "inv", "ticket", "ref",
             "reference", "tracking", "account", "acct", "sku", "id", "customer", "case", "booking",
             "confirmation", "transaction", "txn", "serial", "iban", "po", "item", "part", "sn", "pin", "code");
+    private static final Set<String> CURRENCY_CODES = Set.of("USD", "EUR", "GBP", "JPY", "CHF", "CAD", "AUD", "INR",
+            "BRL", "CNY", "MXN", "SEK", "NOK", "DKK", "PLN", "RUB", "ZAR");
     private static final Set<String> NUMBER_WORDS = Set.of("no", "nr", "nbr", "num", "number");
     private static final Set<String> PHONE_WORDS = Set.of("tel", "telephone", "phone", "mobile", "cell", "fax",
             "call", "whatsapp", "sms", "contact", "home", "work", "office");
@@ -115,7 +118,8 @@ final class UnmappedContactDetector {
         Set<String> mentioned = new HashSet<>();
         for (PhoneNumberMatch match : PHONES.findNumbers(s, region, PhoneNumberUtil.Leniency.STRICT_GROUPING,
                 MAX_PHONE_TRIES)) {
-            if (overlaps(emailSpans, match.start(), match.end()) || isReference(s, match.start())) {
+            if (overlaps(emailSpans, match.start(), match.end()) || isReference(s, match.start())
+                    || isAmount(s, match.start(), match.end()) || isInsideIdentifierOrUrl(s, match.start())) {
                 continue;
             }
             String e164 = PHONES.format(match.number(), PhoneNumberFormat.E164);
@@ -225,6 +229,34 @@ final class UnmappedContactDetector {
             word = wordBefore(s, cursor);
         }
         return REFERENCE_WORDS.contains(word);
+    }
+
+    /** Whether the number is an amount: it has decimals ("4155550123.00") or follows a currency ("USD", "$"). */
+    private static boolean isAmount(String s, int start, int end) {
+        if (end + 1 < s.length() && (s.charAt(end) == '.' || s.charAt(end) == ',') && Character.isDigit(s.charAt(end + 1))) {
+            return true;
+        }
+        int i = start - 1;
+        while (i >= 0 && s.charAt(i) == ' ') {
+            i--;
+        }
+        if (i >= 0 && Character.getType(s.charAt(i)) == Character.CURRENCY_SYMBOL) {
+            return true;
+        }
+        return i >= 2 && CURRENCY_CODES.contains(s.substring(i - 2, i + 1)) && (i == 2 || !Character.isLetter(s.charAt(i - 3)));
+    }
+
+    /** Whether the number sits in a URL or is glued to an identifier ("user_2015550123", "/products/2015550123"). */
+    private static boolean isInsideIdentifierOrUrl(String s, int start) {
+        if (start > 0 && "_/=\\".indexOf(s.charAt(start - 1)) >= 0) {
+            return true;
+        }
+        int tokenStart = start;
+        while (tokenStart > 0 && !Character.isWhitespace(s.charAt(tokenStart - 1))) {
+            tokenStart--;
+        }
+        String before = s.substring(tokenStart, start);
+        return before.contains("://") || before.startsWith("www.");
     }
 
     /** The word (letters, lower-cased) or '#' before {@code cursor[0]}, skipping " :.-"; moves the cursor. */
