@@ -171,7 +171,7 @@ final class ContactsEntryCollector {
                 return found;
             }
             if (found == null) {
-                found = new JsonNode[rule.names(field).length];
+                found = new JsonNode[rule.nameCount(field)];
             }
             if (found[rank] == null) {
                 found[rank] = value;

@@ -69,6 +69,11 @@ public final class CompiledRule {
         return -1;
     }
 
+    /** How many keys are named for a field. */
+    public int nameCount(EntryField field) {
+        return names.get(field).length;
+    }
+
     /** The keys named for a field, as configured (for messages). */
     public String[] names(EntryField field) {
         return names.get(field).clone();

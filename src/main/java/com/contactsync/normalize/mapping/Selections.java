@@ -2,7 +2,6 @@ package com.contactsync.normalize.mapping;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -52,10 +51,12 @@ public final class Selections {
         new Walk(worthChecking, visitor).node(root, cover, 0);
     }
 
-    /** The selected subtrees as a trie of child ordinals. */
+    /** The selected subtrees as a trie of child ordinals (small: a few selections per document). */
     private static final class Cover {
         boolean whole;
-        Map<Integer, Cover> children;
+        int[] ordinals;
+        Cover[] children;
+        int size;
 
         void add(int[] order) {
             Cover c = this;
@@ -63,16 +64,36 @@ public final class Selections {
                 if (c.whole) {
                     return;
                 }
-                if (c.children == null) {
-                    c.children = new HashMap<>(4);
+                Cover next = c.child(ordinal);
+                if (next == null) {
+                    next = c.put(ordinal);
                 }
-                c = c.children.computeIfAbsent(ordinal, k -> new Cover());
+                c = next;
             }
             c.whole = true;
         }
 
         Cover child(int ordinal) {
-            return children == null ? null : children.get(ordinal);
+            for (int i = 0; i < size; i++) {
+                if (ordinals[i] == ordinal) {
+                    return children[i];
+                }
+            }
+            return null;
+        }
+
+        private Cover put(int ordinal) {
+            if (ordinals == null) {
+                ordinals = new int[4];
+                children = new Cover[4];
+            } else if (size == ordinals.length) {
+                ordinals = java.util.Arrays.copyOf(ordinals, size * 2);
+                children = java.util.Arrays.copyOf(children, size * 2);
+            }
+            Cover c = new Cover();
+            ordinals[size] = ordinal;
+            children[size++] = c;
+            return c;
         }
     }
 
@@ -80,7 +101,7 @@ public final class Selections {
         private final Predicate<String> worthChecking;
         private final LooseString visitor;
         /** The path to the current node: a String key or an Integer index per level. */
-        private Object[] steps = new Object[16];
+        private Object[] steps = new Object[8];
 
         Walk(Predicate<String> worthChecking, LooseString visitor) {
             this.worthChecking = worthChecking;

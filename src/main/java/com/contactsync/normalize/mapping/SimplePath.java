@@ -100,9 +100,31 @@ final class SimplePath extends CompiledPath {
         return Character.isLetterOrDigit(c) || c == '_' || c == '-';
     }
 
+    private static final int[] ROOT_ORDER = new int[0];
+
     @Override
     void select(JsonNode root, Found found) {
-        walk(root, 0, new int[0], JsonPathText.ROOT, found);
+        walk(root, 0, ROOT_ORDER, JsonPathText.ROOT, found);
+    }
+
+    /** Whether a document key matches a step's key (cheap length test first: lower-casing ASCII keeps the length). */
+    private boolean matches(String key, String stepKey) {
+        if (caseSensitive) {
+            return key.equals(stepKey);
+        }
+        if (key.length() != stepKey.length() && isAscii(key)) {
+            return false;
+        }
+        return keyForm(key, false).equals(stepKey);
+    }
+
+    private static boolean isAscii(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            if (s.charAt(i) >= 0x80) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private void walk(JsonNode node, int depth, int[] order, String path, Found found) {
@@ -118,7 +140,7 @@ final class SimplePath extends CompiledPath {
             int ordinal = 0;
             for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ordinal++) {
                 Map.Entry<String, JsonNode> field = it.next();
-                if (step.wildcard || keyForm(field.getKey(), caseSensitive).equals(step.key)) {
+                if (step.wildcard || matches(field.getKey(), step.key)) {
                     walk(field.getValue(), depth + 1, append(order, ordinal), JsonPathText.child(path, field.getKey()), found);
                 }
             }
