@@ -3,6 +3,7 @@ package com.contactsync.cli;
 import com.contactsync.config.JobConfig;
 import com.contactsync.normalize.ContactNormalizer;
 import com.contactsync.normalize.NormalizerSettings;
+import com.contactsync.normalize.mapping.Mapping;
 import com.contactsync.privacy.ContactKey;
 import com.contactsync.privacy.ContactKeyNormalizer;
 
@@ -30,8 +31,9 @@ final class ContactArgument {
     /** The key the job stores for the given contact. */
     ContactKey key(JobConfig config) {
         NormalizerSettings configured = NormalizerSettings.from(config);
-        NormalizerSettings settings = region == null ? configured
-                : new NormalizerSettings(region, configured.maxEntriesPerKind());
+        // The contact is parsed from a document of the classic shape, whatever the configured mapping.
+        NormalizerSettings settings = new NormalizerSettings(region == null ? configured.defaultRegion() : region,
+                configured.maxEntriesPerKind(), Mapping.defaults());
         ContactKeyNormalizer keys = new ContactKeyNormalizer(new ContactNormalizer(settings));
         return which.email != null
                 ? keys.parse(ContactKey.Kind.EMAIL, which.email)

@@ -3,6 +3,7 @@ package com.contactsync.cli;
 import com.contactsync.config.ConfigLoader;
 import com.contactsync.config.JobConfig;
 import com.contactsync.embedded.EmbeddedPostgresServer;
+import com.contactsync.normalize.NormalizerSettings;
 import com.contactsync.generate.ContactsColumnType;
 import com.contactsync.generate.GeneratorSettings;
 import com.contactsync.generate.IdLayout;
@@ -64,7 +65,8 @@ final class DemoDatabaseCommand implements Callable<Integer> {
         loader.createTableIfAbsent();
         loader.load(new ProfileGenerator(seed, GeneratorSettings.defaults()), profiles, IdLayout.sparse(seed, 0.1, 20));
         TargetSchema.migrate(config.target());
-        try (ProgressRecorder recorder = ProgressRecorder.start(config.target(), config.mode().name().toLowerCase(java.util.Locale.ROOT), Duration.ofSeconds(1))) {
+        try (ProgressRecorder recorder = ProgressRecorder.start(config.target(), config.mode().name().toLowerCase(java.util.Locale.ROOT),
+                NormalizerSettings.from(config).fingerprint(), Duration.ofSeconds(1))) {
             double seconds = LocalRunner.run(config, profiles, out);
             recorder.finish(LocalMetrics.sum("profilesRead"), seconds);
         }

@@ -45,14 +45,15 @@ final class ProgressRecorder implements AutoCloseable {
     }
 
     /** Books a RUNNING run of {@code mode} and samples every {@code interval} until closed. */
-    static ProgressRecorder start(JdbcEndpoint target, String mode, Duration interval) throws SQLException {
+    static ProgressRecorder start(JdbcEndpoint target, String mode, String normalization, Duration interval) throws SQLException {
         ProgressRecorder recorder;
         try (Connection c = target.connect()) {
             recorder = new ProgressRecorder(target, hasChangeLagColumn(c));
             try (PreparedStatement s = c.prepareStatement(
-                    "INSERT INTO contactsync_run (run_id, mode, status) VALUES (?, ?, 'RUNNING')")) {
+                    "INSERT INTO contactsync_run (run_id, mode, status, normalization) VALUES (?, ?, 'RUNNING', ?)")) {
                 s.setObject(1, recorder.runId);
                 s.setString(2, mode);
+                s.setString(3, normalization);
                 s.executeUpdate();
             }
         }

@@ -1,12 +1,14 @@
 package com.contactsync.cli;
 
 import com.contactsync.config.JobConfig;
+import com.contactsync.normalize.NormalizerSettings;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -45,11 +47,16 @@ final class RunCommand implements Callable<Integer> {
         long estimate = SourceTableSize.estimate(job);
         long start = System.nanoTime();
         LocalRunner.LocalJob local = LocalRunner.startDurable(job, fresh, System.out);
-        if (!job.mode().isBounded()) {
-            runUntilStopped(local, estimate);
-            return 0;
+        // Books the run in contactsync_run with the normalization (mapping) it applies, and samples its progress.
+        try (ProgressRecorder recorder = ProgressRecorder.start(job.target(), job.mode().name().toLowerCase(java.util.Locale.ROOT),
+                NormalizerSettings.from(job).fingerprint(), Duration.ofSeconds(5))) {
+            if (!job.mode().isBounded()) {
+                runUntilStopped(local, estimate);
+                return 0;
+            }
+            LocalRunner.awaitEnd(local.client(), estimate, System.out, () -> {});
+            recorder.finish(LocalMetrics.sum("profilesRead"), (System.nanoTime() - start) / 1e9);
         }
-        LocalRunner.awaitEnd(local.client(), estimate, System.out, () -> {});
         double seconds = (System.nanoTime() - start) / 1e9;
         RunReport report = new RunReport()
                 .put("resumed_from", local.resumedFrom().map(c -> c.directory().toString()).orElse(null))

@@ -21,7 +21,7 @@ final class ContactsJsonWriter {
     private static final String[] SEPARATORS = {", ", ",", ";", "; ", " , "};
     private static final String[] EMPTY = {null, "null", "{}", "[]", "{\"emails\": [], \"phones\": []}", "{\"emails\": null, \"phones\": null}"};
 
-    private interface Body {
+    interface Body {
         void write(JsonGenerator json) throws IOException;
     }
 

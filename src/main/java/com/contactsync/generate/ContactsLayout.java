@@ -17,5 +17,20 @@ public enum ContactsLayout {
     /** SQL null, JSON null, {@code {}}, {@code []} or empty lists. */
     EMPTY,
     /** Valid JSON of a shape nobody expects: a number, a boolean, an object where a list belongs. */
-    UNEXPECTED
+    UNEXPECTED,
+
+    // Opt-in (GeneratorSettings#withApiShapes): shapes of other systems, which need a mapping.
+
+    /** Google People API person: {@code emailAddresses[].value}, {@code phoneNumbers[].value/canonicalForm}, biographies. */
+    GOOGLE_PEOPLE,
+    /** Microsoft Graph contact: {@code emailAddresses[].address}, {@code businessPhones[]}, {@code mobilePhone}. */
+    MS_GRAPH,
+    /** HubSpot-style {@code properties}: {@code email}, {@code hs_additional_emails} (';'-separated), {@code phone}, {@code mobilephone}. */
+    HUBSPOT,
+    /** Nested objects: {@code contact.primary.email}, {@code contact.others[].email}, {@code contact.primary.phone}. */
+    NESTED,
+    /** Flat keys with the type in the name: {@code email}, {@code work_email}, {@code mobile}, {@code home_phone}. */
+    FLAT_KEYS,
+    /** A top-level list of typed items: {@code [{"kind": "email", "value": ...}, {"kind": "phone", ...}]}. */
+    TYPED_LIST
 }

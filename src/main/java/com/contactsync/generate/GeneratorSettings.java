@@ -86,6 +86,24 @@ public record GeneratorSettings(ProfileMix profiles, EmailMix emails, PhoneMix p
                 new PhoneMix(0.08, 0.9, 0.04, 0.04, 0.015, 0.015, 0.04, 0.4));
     }
 
+    /**
+     * These settings plus the opt-in {@link ContactsLayout}s of other systems (Google People, Microsoft Graph,
+     * HubSpot properties, nested objects, flat keys, a typed list), each with {@code weightEach} (the default
+     * layouts weigh 100 in all). They need a mapping to be read; under the default mapping they show what the
+     * unmapped-contact detector finds. Off by default: the default output stays as it was, seed for seed.
+     */
+    public GeneratorSettings withApiShapes(double weightEach) {
+        if (!(weightEach > 0)) {
+            throw new IllegalArgumentException("weightEach must be > 0, got " + weightEach);
+        }
+        Map<ContactsLayout, Double> layouts = new EnumMap<>(profiles.layoutWeights());
+        for (ContactsLayout layout : ApiShapes.LAYOUTS) {
+            layouts.put(layout, weightEach);
+        }
+        return withProfiles(new ProfileMix(profiles.countryShare(), profiles.malformedShare(), profiles.bigBlobShare(),
+                profiles.bigBlobMinEmails(), profiles.emailCountWeights(), profiles.phoneCountWeights(), layouts));
+    }
+
     public GeneratorSettings withProfiles(ProfileMix mix) {
         return new GeneratorSettings(mix, emails, phones);
     }

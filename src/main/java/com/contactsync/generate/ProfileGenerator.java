@@ -23,6 +23,7 @@ public final class ProfileGenerator {
     private final MessyEmails emails;
     private final MessyPhones phones;
     private final ContactsJsonWriter writer = new ContactsJsonWriter();
+    private final ApiShapes apiShapes = new ApiShapes();
     private final MalformedContacts malformed = new MalformedContacts();
 
     public ProfileGenerator(long seed, GeneratorSettings settings) {
@@ -59,8 +60,11 @@ public final class ProfileGenerator {
                     name.display(), GeneratedProfile.Kind.MALFORMED, emailCount, phoneCount);
         }
         ContactsLayout layout = layouts[layoutWeights.pick(random)];
-        return new GeneratedProfile(id, writer.write(random, layout, emailEntries, phoneEntries), country,
-                name.display(), GeneratedProfile.Kind.REGULAR, emailCount, phoneCount);
+        String contacts = ApiShapes.LAYOUTS.contains(layout)
+                ? apiShapes.write(random, layout, name.display(), emailEntries, phoneEntries)
+                : writer.write(random, layout, emailEntries, phoneEntries);
+        return new GeneratedProfile(id, contacts, country, name.display(), GeneratedProfile.Kind.REGULAR,
+                emailCount, phoneCount);
     }
 
     private GeneratedProfile bigBlob(SplittableRandom random, long id, String country, PersonName name, int minEmails) {

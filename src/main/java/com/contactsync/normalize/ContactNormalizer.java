@@ -1,5 +1,7 @@
 package com.contactsync.normalize;
 
+import com.contactsync.normalize.mapping.Mapping;
+
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -17,6 +19,9 @@ import java.util.Set;
  * with its kind's field and position. A kind with more than {@code maxEntriesPerKind} entries gives one
  * CONTACTS_TRUNCATED (field: the kind, position -1, normalizedValue: how many were dropped). No output
  * string holds U+0000, which PostgreSQL cannot store (it becomes U+FFFD; validation saw the original).
+ * Entry issues carry the entry's JSON path. Where the entries are is the settings' {@link Mapping}; string values
+ * no rule selected are searched for contacts ({@link UnmappedContactDetector}): CONTACT_UNMAPPED and
+ * CONTACT_MENTIONED come after their kind's CONTACTS_TRUNCATED, numbered after the kind's entries.
  *
  * <p>Thread-safe and Serializable: only the settings are serialized, the helpers are rebuilt on
  * deserialization.
@@ -30,13 +35,15 @@ public final class ContactNormalizer implements java.io.Serializable {
     private final transient ContactsEntryCollector collector;
     private final transient EmailNormalizer emails;
     private final transient PhoneNormalizer phones;
+    private final transient UnmappedContactDetector detector;
 
     public ContactNormalizer(NormalizerSettings settings) {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.reader = new ContactsJsonReader();
-        this.collector = new ContactsEntryCollector();
+        this.collector = new ContactsEntryCollector(settings.mapping().compiled());
         this.emails = new EmailNormalizer();
         this.phones = new PhoneNormalizer();
+        this.detector = new UnmappedContactDetector(emails);
     }
 
     public NormalizerSettings settings() {
@@ -76,6 +83,7 @@ public final class ContactNormalizer implements java.io.Serializable {
             if (contextRegion == null) {
                 contextRegion = settings.defaultRegion();
             }
+            int endOfEmailIssues = issues.size();
             Set<String> seenPhones = new HashSet<>();
             for (RawEntry entry : raw.phones()) {
                 NormalizedEntry<PhoneRow> result = entry.hasUnexpectedShape()
@@ -83,6 +91,14 @@ public final class ContactNormalizer implements java.io.Serializable {
                 addDeduplicated(result, phoneRows, seenPhones, issues, ContactKind.PHONE, entry);
             }
             addTruncation(issues, ContactKind.PHONE, raw);
+
+            if (!raw.loose().isEmpty()) {
+                UnmappedContactDetector.Findings unmapped = detector.find(raw.loose(), contextRegion,
+                        raw.numbered(ContactKind.EMAIL), raw.numbered(ContactKind.PHONE), settings.maxEntriesPerKind(),
+                        seenEmails, seenPhones);
+                issues.addAll(endOfEmailIssues, unmapped.emails());
+                issues.addAll(unmapped.phones());
+            }
 
             return PostgresSafe.of(new NormalizedContacts(emailRows, phoneRows, issues));
         } catch (RuntimeException | StackOverflowError e) {
@@ -102,13 +118,14 @@ public final class ContactNormalizer implements java.io.Serializable {
             rows.add(result.row());
         } else {
             QualityCode code = kind == ContactKind.EMAIL ? QualityCode.EMAIL_DUPLICATE : QualityCode.PHONE_DUPLICATE;
-            issues.add(new QualityIssue(kind.field(), entry.position(), code, entry.value(), result.key(), null));
+            issues.add(new QualityIssue(kind.field(), entry.position(), code, entry.value(), result.key(), null,
+                    entry.jsonPath()));
         }
     }
 
     private static <R> NormalizedEntry<R> unexpectedShape(ContactKind kind, RawEntry entry) {
         return NormalizedEntry.withoutRow(new QualityIssue(kind.field(), entry.position(),
-                QualityCode.CONTACTS_UNEXPECTED_SHAPE, entry.value(), null, entry.unexpectedShape()));
+                QualityCode.CONTACTS_UNEXPECTED_SHAPE, entry.value(), null, entry.unexpectedShape(), entry.jsonPath()));
     }
 
     private void addTruncation(List<QualityIssue> issues, ContactKind kind, RawContacts raw) {

@@ -1,5 +1,14 @@
 package com.contactsync.normalize;
 
+import com.contactsync.normalize.mapping.CompiledMapping;
+import com.contactsync.normalize.mapping.CompiledRule;
+import com.contactsync.normalize.mapping.EntryField;
+import com.contactsync.normalize.mapping.JsonPathText;
+import com.contactsync.normalize.mapping.Mapping;
+import com.contactsync.normalize.mapping.RuleKind;
+import com.contactsync.normalize.mapping.Selection;
+import com.contactsync.normalize.mapping.Selections;
+
 import com.fasterxml.jackson.databind.JsonNode;
 
 import java.math.BigDecimal;
@@ -10,66 +19,79 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Finds the email and phone entries in a parsed contacts tree, flattening the shapes legacy data has.
+ * Finds the email and phone entries in a parsed contacts tree where a {@link Mapping}'s rules point,
+ * flattening the shapes legacy data has.
  *
- * <p>The root must be an object; its keys {@code emails}/{@code email} and {@code phones}/{@code phone}
- * (any case, all of them, in document order) hold a string, a ','/';'-separated string (see
+ * <p>What a rule selects (a path may select several values; within a kind they are read in document
+ * order, see {@link CompiledMapping}): a string (a ','/';'-separated one, for phones also ' / ', see
  * {@link ListSplitter}), an entry object, or arrays of these nested to any depth the parser allows.
- * Directly under such a key null, a blank string and [] mean "no entries"; inside an array or an entry
+ * Directly at a selected value null, a blank string and [] mean "no entries"; inside an array or an entry
  * object an empty value is an empty entry. A JSON number is a phone written as a number, but an unexpected
- * shape under emails. Entry objects take their value from email, address or value (emails) or number,
- * phone or value (phones), preferred in that order; type from type, else label; region from country,
- * else region; extension from ext, else extension. Other keys are ignored.
+ * shape for emails. Entry objects take their value from the first present of the value keys the rule's
+ * fields name (default email, address, value for emails; number, phone, value for phones); type, region and
+ * extension from the first of their keys holding a non-null value (default type/label, country/region,
+ * ext/extension); other keys are ignored. Keys compare by their lower case unless the mapping is
+ * case-sensitive. An entry without a type takes its rule's constant type.
  *
- * <p>An empty root object or array means no entries. Any other root (a non-empty array, even of strings;
- * a number; an object with none of the keys) gives CONTACTS_UNEXPECTED_SHAPE for the whole value: we do
- * not guess whether a bare string is an email or a phone, since filing it under the wrong kind would
- * corrupt the target tables. An unusable entry (a boolean, an object without a value key ...) takes a
- * position and becomes an entry with {@link RawEntry#unexpectedShape()}. At most {@code maxPerKind}
- * entries of each kind are kept; the rest are only counted.
+ * <p>An empty root object or array means no entries. A non-empty root in which no rule selects anything
+ * gives CONTACTS_UNEXPECTED_SHAPE for the whole value (with the default mapping: any root but an object with
+ * an emails/email/phones/phone key): we do not guess whether a bare string is an email or a phone, since
+ * filing it under the wrong kind would corrupt the target tables. An unusable entry (a boolean, an object
+ * without a value key ...) takes a position and becomes an entry with {@link RawEntry#unexpectedShape()}.
+ * At most {@code maxPerKind} entries of each kind are kept; the rest are only counted. Every entry carries
+ * its normalized JSON path; the strings no rule selected that may hold a contact are listed for
+ * {@link UnmappedContactDetector}.
  */
 final class ContactsEntryCollector {
+
+    private final CompiledMapping mapping;
+
+    ContactsEntryCollector(CompiledMapping mapping) {
+        this.mapping = mapping;
+    }
+
+    /** A collector of the default mapping. */
+    ContactsEntryCollector() {
+        this(Mapping.defaults().compiled());
+    }
 
     RawContacts collect(JsonNode root, String contactsText, int maxPerKind) {
         if (root == null || root.isNull() || root.isMissingNode()) {
             return RawContacts.NONE;
         }
-        if (root.isArray() && root.isEmpty()) {
+        if (root.isContainerNode() && root.isEmpty()) {
             return RawContacts.NONE;
         }
-        if (!root.isObject()) {
+        Selections selections = mapping.select(root);
+        if (!selections.any()) {
             return RawContacts.of(QualityIssue.aboutContacts(QualityCode.CONTACTS_UNEXPECTED_SHAPE,
-                    contactsText, "top-level JSON " + typeName(root) + "; expected an object with emails/phones"));
+                    contactsText, mapping.nothingSelected(root, typeName(root))));
         }
-        if (root.isEmpty()) {
-            return RawContacts.NONE;
+        Sink emails = new Sink(ContactKind.EMAIL, maxPerKind);
+        for (Selection selection : selections.of(RuleKind.EMAILS)) {
+            emails.addSelection(selection);
         }
-        KindEntries emails = new KindEntries(ContactKind.EMAIL, maxPerKind);
-        KindEntries phones = new KindEntries(ContactKind.PHONE, maxPerKind);
-        boolean anyKey = false;
-        for (Iterator<Map.Entry<String, JsonNode>> it = root.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> field = it.next();
-            ContactKind kind = ContactKind.ofListKey(field.getKey());
-            if (kind != null) {
-                anyKey = true;
-                (kind == ContactKind.EMAIL ? emails : phones).addListValue(field.getValue());
-            }
+        Sink phones = new Sink(ContactKind.PHONE, maxPerKind);
+        for (Selection selection : selections.of(RuleKind.PHONES)) {
+            phones.addSelection(selection);
         }
-        if (!anyKey) {
-            return RawContacts.of(QualityIssue.aboutContacts(QualityCode.CONTACTS_UNEXPECTED_SHAPE,
-                    contactsText, "JSON object without emails/phones keys"));
-        }
-        return new RawContacts(List.of(), emails.entries, emails.dropped(), phones.entries, phones.dropped());
+        List<RawContacts.LooseText> loose = new ArrayList<>(0);
+        selections.forEachLooseString(UnmappedContactDetector::worthChecking,
+                (path, text) -> loose.add(new RawContacts.LooseText(path, text)));
+        return new RawContacts(List.of(), emails.entries, emails.dropped(), phones.entries, phones.dropped(),
+                loose.isEmpty() ? List.of() : loose);
     }
 
     /** Collects one kind's entries, numbering all of them and keeping the first {@code max}. */
-    private static final class KindEntries {
+    private static final class Sink {
         private final ContactKind kind;
         private final int max;
         private final List<RawEntry> entries = new ArrayList<>();
         private int seen;
+        private CompiledRule rule;
+        private java.util.Set<String> holes;
 
-        KindEntries(ContactKind kind, int max) {
+        Sink(ContactKind kind, int max) {
             this.kind = kind;
             this.max = max;
         }
@@ -78,85 +100,104 @@ final class ContactsEntryCollector {
             return seen - entries.size();
         }
 
-        void addListValue(JsonNode value) {
+        void addSelection(Selection selection) {
+            rule = selection.rule();
+            holes = selection.holes();
+            JsonNode value = selection.node();
             boolean nothing = value.isNull()
                     || (value.isTextual() && UnicodeSpaces.isBlank(value.textValue()))
                     || (value.isArray() && value.isEmpty());
             if (!nothing) {
-                addValue(value);
+                addValue(value, selection.path());
             }
         }
 
-        private void addValue(JsonNode value) {
+        private void addValue(JsonNode value, String path) {
             if (value.isArray()) {
-                for (JsonNode element : value) {
-                    addValue(element);
+                for (int i = 0; i < value.size(); i++) {
+                    String elementPath = JsonPathText.index(path, i);
+                    if (holes.isEmpty() || !holes.contains(elementPath)) {
+                        addValue(value.get(i), elementPath);
+                    }
                 }
             } else if (value.isObject()) {
-                addObject(value);
+                addObject(value, path);
             } else {
-                addScalar(value, null, null, null, value);
+                addScalar(value, rule.type(), null, null, value, path, path);
             }
         }
 
-        private void addObject(JsonNode object) {
+        private void addObject(JsonNode object, String path) {
+            EntryField valueField = kind == ContactKind.EMAIL ? EntryField.EMAIL : EntryField.PHONE;
             JsonNode value = null;
+            String valueKey = null;
             int valueRank = Integer.MAX_VALUE;
-            JsonNode type = null;
-            JsonNode label = null;
-            JsonNode country = null;
-            JsonNode region = null;
-            JsonNode ext = null;
-            JsonNode extension = null;
+            JsonNode[] type = null;
+            JsonNode[] region = null;
+            JsonNode[] ext = null;
             for (Iterator<Map.Entry<String, JsonNode>> it = object.fields(); it.hasNext(); ) {
                 Map.Entry<String, JsonNode> field = it.next();
-                String key = field.getKey().toLowerCase(Locale.ROOT);
-                int rank = kind.valueKeyRank(key);
+                String key = rule.keyForm(field.getKey());
+                int rank = rule.rank(valueField, key);
                 if (rank >= 0) {
                     if (rank < valueRank) {
                         value = field.getValue();
+                        valueKey = field.getKey();
                         valueRank = rank;
                     }
-                    continue;
+                    continue; // a value key is never also read as type, region or extension
                 }
-                switch (key) {
-                    case "type" -> type = firstNonNull(type, field.getValue());
-                    case "label" -> label = firstNonNull(label, field.getValue());
-                    case "country" -> country = firstNonNull(country, field.getValue());
-                    case "region" -> region = firstNonNull(region, field.getValue());
-                    case "ext" -> ext = firstNonNull(ext, field.getValue());
-                    case "extension" -> extension = firstNonNull(extension, field.getValue());
-                    default -> { } // unknown keys are ignored on purpose
-                }
+                type = firstOfRank(type, EntryField.TYPE, key, field.getValue());
+                region = firstOfRank(region, EntryField.REGION, key, field.getValue());
+                ext = firstOfRank(ext, EntryField.EXTENSION, key, field.getValue());
             }
             if (value == null) {
-                shape(object, "an entry object without " + String.join("/", kind.valueKeys()));
+                shape(object, "an entry object without " + String.join("/", rule.names(valueField)), path);
                 return;
             }
-            String typeText = typeText(firstUsable(type, label));
-            String regionText = scalarText(firstUsable(country, region));
-            String extText = scalarText(firstUsable(ext, extension));
-            addScalar(value, typeText, regionText, extText, object);
+            String typeText = typeText(firstUsable(type));
+            if (typeText == null) {
+                typeText = rule.type();
+            }
+            String regionText = scalarText(firstUsable(region));
+            String extText = scalarText(firstUsable(ext));
+            addScalar(value, typeText, regionText, extText, object, JsonPathText.child(path, valueKey), path);
         }
 
-        private void addScalar(JsonNode value, String type, String region, String ext, JsonNode evidence) {
+        /** Remembers the first value of each key the field names, by the key's rank. */
+        private JsonNode[] firstOfRank(JsonNode[] found, EntryField field, String key, JsonNode value) {
+            int rank = rule.rank(field, key);
+            if (rank < 0) {
+                return found;
+            }
+            if (found == null) {
+                found = new JsonNode[rule.nameCount(field)];
+            }
+            if (found[rank] == null) {
+                found[rank] = value;
+            }
+            return found;
+        }
+
+        private void addScalar(JsonNode value, String type, String region, String ext, JsonNode evidence,
+                               String valuePath, String entryPath) {
             if (value.isNull()) {
-                add(new RawEntry(seen, null, type, region, ext, null));
+                add(new RawEntry(seen, null, type, region, ext, null, valuePath));
             } else if (value.isTextual()) {
                 for (String piece : ListSplitter.split(value.textValue(), kind)) {
-                    add(new RawEntry(seen, piece, type, region, ext, null));
+                    add(new RawEntry(seen, piece, type, region, ext, null, valuePath));
                 }
             } else if (value.isNumber() && kind == ContactKind.PHONE) {
-                add(new RawEntry(seen, numberText(value), type, region, ext, null));
+                add(new RawEntry(seen, numberText(value), type, region, ext, null, valuePath));
             } else {
                 shape(evidence, "a JSON " + typeName(value) + " where " + (kind == ContactKind.EMAIL
-                        ? "an email" : "a phone") + " was expected");
+                        ? "an email" : "a phone") + " was expected", entryPath);
             }
         }
 
-        private void shape(JsonNode evidence, String why) {
+        private void shape(JsonNode evidence, String why, String path) {
             add(new RawEntry(seen, StoredText.cap(evidence.toString(), StoredText.MAX_EVIDENCE_CHARS),
-                    null, null, null, why));
+                    null, null, null, why, path));
         }
 
         private void add(RawEntry entry) {
@@ -166,12 +207,19 @@ final class ContactsEntryCollector {
         }
     }
 
-    private static JsonNode firstNonNull(JsonNode current, JsonNode candidate) {
-        return current != null ? current : candidate;
-    }
-
-    private static JsonNode firstUsable(JsonNode preferred, JsonNode other) {
-        return preferred != null && !preferred.isNull() ? preferred : other;
+    /** The first value of the highest-ranked key that is present and not JSON null, or null. */
+    private static JsonNode firstUsable(JsonNode[] byRank) {
+        if (byRank == null) {
+            return null;
+        }
+        JsonNode last = null;
+        for (JsonNode candidate : byRank) {
+            if (candidate != null && !candidate.isNull()) {
+                return candidate;
+            }
+            last = candidate != null ? candidate : last;
+        }
+        return last;
     }
 
     private static String typeText(JsonNode node) {

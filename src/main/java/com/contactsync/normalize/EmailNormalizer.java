@@ -37,7 +37,7 @@ final class EmailNormalizer {
         String raw = entry.value();
         int position = entry.position();
         if (raw == null) {
-            return empty(position, null);
+            return empty(entry, null);
         }
         String s = UnicodeSpaces.clean(raw);
         boolean whitespace = s != raw;
@@ -62,7 +62,7 @@ final class EmailNormalizer {
             }
         }
         if (s.isEmpty()) {
-            return empty(position, raw);
+            return empty(entry, raw);
         }
         String key = s.toLowerCase(Locale.ROOT);
         boolean caseChanged = !key.equals(s);
@@ -87,25 +87,25 @@ final class EmailNormalizer {
 
         List<QualityIssue> issues = new ArrayList<>(2);
         if (whitespace) {
-            issues.add(issue(position, QualityCode.EMAIL_WHITESPACE, raw, key, null));
+            issues.add(issue(entry, QualityCode.EMAIL_WHITESPACE, raw, key, null));
         }
         if (wrapped) {
-            issues.add(issue(position, QualityCode.EMAIL_WRAPPED, raw, key, null));
+            issues.add(issue(entry, QualityCode.EMAIL_WRAPPED, raw, key, null));
         }
         if (punctuation) {
-            issues.add(issue(position, QualityCode.EMAIL_TRAILING_PUNCTUATION, raw, key, null));
+            issues.add(issue(entry, QualityCode.EMAIL_TRAILING_PUNCTUATION, raw, key, null));
         }
         if (caseChanged) {
-            issues.add(issue(position, QualityCode.EMAIL_CASE, raw, key, null));
+            issues.add(issue(entry, QualityCode.EMAIL_CASE, raw, key, null));
         }
         if (idn) {
-            issues.add(issue(position, QualityCode.EMAIL_IDN, raw, key, null));
+            issues.add(issue(entry, QualityCode.EMAIL_IDN, raw, key, null));
         }
         if (!valid) {
-            issues.add(issue(position, QualityCode.EMAIL_INVALID, raw, key, null));
+            issues.add(issue(entry, QualityCode.EMAIL_INVALID, raw, key, null));
         }
         if (suggestedDomain != null) {
-            issues.add(issue(position, QualityCode.EMAIL_DOMAIN_TYPO, raw, key, local + '@' + suggestedDomain));
+            issues.add(issue(entry, QualityCode.EMAIL_DOMAIN_TYPO, raw, key, local + '@' + suggestedDomain));
         }
         EmailRow row = new EmailRow(key, raw, domain, entry.type(), valid, position);
         return new NormalizedEntry<>(row, key, issues);
@@ -134,11 +134,11 @@ final class EmailNormalizer {
         return c == '.' || c == ',' || c == ';';
     }
 
-    private static NormalizedEntry<EmailRow> empty(int position, String raw) {
-        return NormalizedEntry.withoutRow(issue(position, QualityCode.EMAIL_EMPTY, raw, null, null));
+    private static NormalizedEntry<EmailRow> empty(RawEntry entry, String raw) {
+        return NormalizedEntry.withoutRow(issue(entry, QualityCode.EMAIL_EMPTY, raw, null, null));
     }
 
-    private static QualityIssue issue(int position, QualityCode code, String raw, String key, String suggestion) {
-        return new QualityIssue(QualityIssue.FIELD_EMAIL, position, code, raw, key, suggestion);
+    private static QualityIssue issue(RawEntry entry, QualityCode code, String raw, String key, String suggestion) {
+        return new QualityIssue(QualityIssue.FIELD_EMAIL, entry.position(), code, raw, key, suggestion, entry.jsonPath());
     }
 }

@@ -10,13 +10,56 @@ import java.util.List;
  * than two pieces are left the string is one entry and is returned whole, so that "a@x.com;" stays one
  * entry and its stray ';' is reported by the entry's rules. Emails are not split inside double quotes or
  * angle brackets ({@code "Doe, Jane" <jane@x.com>}); phones are not split before an extension
- * ("+1 415 555 0123, ext. 12", "+14155550123;ext=12").
+ * ("+1 415 555 0123, ext. 12", "+14155550123;ext=12"). A phone piece is also split at " / " when every part
+ * holds at least {@value #MIN_SLASH_PART_DIGITS} digits ("+1 201 555 0123 / +1 201 555 0124"), so that
+ * "+1 201 555 0123 / 0124" (an alternative ending) stays one entry.
  */
 final class ListSplitter {
+
+    static final int MIN_SLASH_PART_DIGITS = 6;
+    private static final String SLASH = " / ";
 
     private ListSplitter() {}
 
     static List<String> split(String s, ContactKind kind) {
+        List<String> pieces = splitAtSeparators(s, kind);
+        if (kind != ContactKind.PHONE || s.indexOf(SLASH) < 0) {
+            return pieces;
+        }
+        List<String> parts = new ArrayList<>();
+        for (String piece : pieces) {
+            parts.addAll(splitAtSlashes(piece));
+        }
+        return parts.size() == pieces.size() ? pieces : parts;
+    }
+
+    private static List<String> splitAtSlashes(String piece) {
+        List<String> parts = new ArrayList<>();
+        int start = 0;
+        for (int at = piece.indexOf(SLASH); at >= 0; at = piece.indexOf(SLASH, start)) {
+            parts.add(piece.substring(start, at).strip());
+            start = at + SLASH.length();
+        }
+        parts.add(piece.substring(start).strip());
+        for (String part : parts) {
+            if (digits(part) < MIN_SLASH_PART_DIGITS) {
+                return List.of(piece);
+            }
+        }
+        return parts;
+    }
+
+    private static int digits(String s) {
+        int n = 0;
+        for (int i = 0; i < s.length(); i++) {
+            if (Character.isDigit(s.charAt(i))) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    private static List<String> splitAtSeparators(String s, ContactKind kind) {
         if (s.indexOf(',') < 0 && s.indexOf(';') < 0) {
             return List.of(s);
         }

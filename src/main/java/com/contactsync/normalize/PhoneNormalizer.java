@@ -42,13 +42,13 @@ final class PhoneNormalizer {
         String raw = entry.value();
         int position = entry.position();
         if (raw == null) {
-            return NormalizedEntry.withoutRow(issue(position, QualityCode.PHONE_NO_DIGITS, null, null));
+            return NormalizedEntry.withoutRow(issue(entry, QualityCode.PHONE_NO_DIGITS, null, null));
         }
         String text = clean(raw);
         PhoneExtensionSplitter.Split split = PhoneExtensionSplitter.split(text);
         String number = split.number();
         if (!hasDigit(number)) {
-            return NormalizedEntry.withoutRow(issue(position, QualityCode.PHONE_NO_DIGITS, raw, null));
+            return NormalizedEntry.withoutRow(issue(entry, QualityCode.PHONE_NO_DIGITS, raw, null));
         }
         String entryRegion = RegionResolver.resolve(entry.region());
         String region = entryRegion != null ? entryRegion : contextRegion;
@@ -96,7 +96,7 @@ final class PhoneNormalizer {
         PhoneRow row = new PhoneRow(phone, extension, entry.value(), country, entry.type(), valid, entry.position());
         List<QualityIssue> issues = code == null
                 ? List.of()
-                : List.of(issue(entry.position(), code, entry.value(), key));
+                : List.of(issue(entry, code, entry.value(), key));
         return new NormalizedEntry<>(row, key, issues);
     }
 
@@ -160,7 +160,7 @@ final class PhoneNormalizer {
         return s == null ? "" : PhoneNumberUtil.normalizeDigitsOnly(s);
     }
 
-    private static QualityIssue issue(int position, QualityCode code, String raw, String key) {
-        return new QualityIssue(QualityIssue.FIELD_PHONE, position, code, raw, key, null);
+    private static QualityIssue issue(RawEntry entry, QualityCode code, String raw, String key) {
+        return new QualityIssue(QualityIssue.FIELD_PHONE, entry.position(), code, raw, key, null, entry.jsonPath());
     }
 }

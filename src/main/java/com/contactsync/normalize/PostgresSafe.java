@@ -25,7 +25,8 @@ final class PostgresSafe {
         List<QualityIssue> issues = new ArrayList<>(contacts.issues().size());
         for (QualityIssue i : contacts.issues()) {
             issues.add(new QualityIssue(i.field(), i.position(), i.code(), StoredText.withoutNul(i.rawValue()),
-                    StoredText.withoutNul(i.normalizedValue()), StoredText.withoutNul(i.suggestion())));
+                    StoredText.withoutNul(i.normalizedValue()), StoredText.withoutNul(i.suggestion()),
+                    StoredText.withoutNul(i.jsonPath())));
         }
         return new NormalizedContacts(emails, phones, issues);
     }
@@ -44,7 +45,7 @@ final class PostgresSafe {
         }
         for (QualityIssue i : contacts.issues()) {
             if (StoredText.hasNul(i.rawValue()) || StoredText.hasNul(i.normalizedValue())
-                    || StoredText.hasNul(i.suggestion())) {
+                    || StoredText.hasNul(i.suggestion()) || StoredText.hasNul(i.jsonPath())) {
                 return true;
             }
         }

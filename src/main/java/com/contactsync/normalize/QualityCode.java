@@ -19,7 +19,9 @@ public enum QualityCode {
     CONTACTS_UNEXPECTED_SHAPE("the contacts value, or one entry of it, does not have a supported shape"),
     CONTACTS_TRUNCATED("a profile has more entries of one kind than allowed; the surplus was dropped"),
     // Appended after the agreed codes so that their order stays as first published.
-    EMAIL_TRAILING_PUNCTUATION("trailing '.', ',' or ';' was removed from an email");
+    EMAIL_TRAILING_PUNCTUATION("trailing '.', ',' or ';' was removed from an email"),
+    CONTACT_UNMAPPED("a string value no mapping rule selects is an email address or a phone number; no row"),
+    CONTACT_MENTIONED("a text no mapping rule selects contains an email address or a phone number; no row");
 
     private final String description;
 

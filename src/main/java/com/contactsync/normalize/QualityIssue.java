@@ -13,9 +13,12 @@ import java.util.Objects;
  * @param rawValue        the entry's original text (or the contacts text, capped), may be null
  * @param normalizedValue the normalized key the entry ended up with, may be null
  * @param suggestion      a proposed correction or a short explanation, may be null
+ * @param jsonPath        where in the contacts JSON the entry's value (or the entry) is, normalized
+ *                        ({@code $.emails[2]}, {@code $.contact.others[1].email}, {@code $['odd key']});
+ *                        null for issues about the whole value or a whole kind
  */
 public record QualityIssue(String field, int position, QualityCode code, String rawValue, String normalizedValue,
-                           String suggestion) implements java.io.Serializable {
+                           String suggestion, String jsonPath) implements java.io.Serializable {
 
     public static final String FIELD_EMAIL = "email";
     public static final String FIELD_PHONE = "phone";
@@ -24,6 +27,17 @@ public record QualityIssue(String field, int position, QualityCode code, String 
     public QualityIssue {
         Objects.requireNonNull(field, "field");
         Objects.requireNonNull(code, "code");
+    }
+
+    /** An issue without a path: about the whole value or a whole kind, or made outside a document. */
+    public QualityIssue(String field, int position, QualityCode code, String rawValue, String normalizedValue,
+                        String suggestion) {
+        this(field, position, code, rawValue, normalizedValue, suggestion, null);
+    }
+
+    /** The same issue with no path (what issues were before they had one). */
+    public QualityIssue withoutJsonPath() {
+        return jsonPath == null ? this : new QualityIssue(field, position, code, rawValue, normalizedValue, suggestion);
     }
 
     /** An issue about a whole contacts value: its text, capped, as evidence and the reason as suggestion. */

@@ -10,11 +10,18 @@ package com.contactsync.normalize;
  * @param extension      the entry's extension field as written, or null
  * @param unexpectedShape why the entry's JSON is not usable, or null when it is; then {@code value}
  *                        holds the entry's JSON (capped) as evidence
+ * @param jsonPath       the normalized path of the entry's value, or of the entry when it has no usable value;
+ *                       null for entries made outside a document
  */
-record RawEntry(int position, String value, String type, String region, String extension, String unexpectedShape) {
+record RawEntry(int position, String value, String type, String region, String extension, String unexpectedShape,
+                String jsonPath) {
+
+    RawEntry(int position, String value, String type, String region, String extension, String unexpectedShape) {
+        this(position, value, type, region, extension, unexpectedShape, null);
+    }
 
     static RawEntry ofText(int position, String value) {
-        return new RawEntry(position, value, null, null, null, null);
+        return new RawEntry(position, value, null, null, null, null, null);
     }
 
     boolean hasUnexpectedShape() {

@@ -43,6 +43,7 @@ public class ProfileWriteBatch {
     public String[] issueRawValues;
     public String[] issueNormalizedValues;
     public String[] issueSuggestions;
+    public String[] issueJsonPaths;
 
     public ProfileWriteBatch() {}
 
@@ -95,6 +96,7 @@ public class ProfileWriteBatch {
                 b.issueRawValues[q] = i.rawValue();
                 b.issueNormalizedValues[q] = i.normalizedValue();
                 b.issueSuggestions[q] = i.suggestion();
+                b.issueJsonPaths[q] = i.jsonPath();
                 q++;
             }
         }
@@ -127,6 +129,7 @@ public class ProfileWriteBatch {
         issueRawValues = new String[issueRows];
         issueNormalizedValues = new String[issueRows];
         issueSuggestions = new String[issueRows];
+        issueJsonPaths = new String[issueRows];
     }
 
     /** Never prints the content: it holds personal data. */

@@ -56,21 +56,21 @@ public final class ProfileWriteStatement implements JdbcStatementBuilder<Profile
                      type = EXCLUDED.type, is_valid = EXCLUDED.is_valid, position = EXCLUDED.position, updated_at = now()
                  WHERE (t.phone_raw, t.country, t.type, t.is_valid, t.position)
                      IS DISTINCT FROM (EXCLUDED.phone_raw, EXCLUDED.country, EXCLUDED.type, EXCLUDED.is_valid, EXCLUDED.position)),
-             q AS (SELECT * FROM unnest(?::bigint[], ?::int[], ?::text[], ?::int[], ?::text[], ?::text[], ?::text[], ?::text[])
-                 AS x(id, issue_no, field, position, code, raw_value, normalized_value, suggestion)),
+             q AS (SELECT * FROM unnest(?::bigint[], ?::int[], ?::text[], ?::int[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[])
+                 AS x(id, issue_no, field, position, code, raw_value, normalized_value, suggestion, json_path)),
              q_del AS (DELETE FROM contact_quality_issue t
                  WHERE NOT (SELECT fresh FROM fresh) AND t.profile_id = ANY ((SELECT ids FROM ids)::bigint[])
                  AND NOT EXISTS (SELECT 1 FROM q WHERE q.id = t.profile_id AND q.issue_no = t.issue_no)),
-             q_new AS (INSERT INTO contact_quality_issue (profile_id, issue_no, field, position, code, raw_value, normalized_value, suggestion)
-                 SELECT id, issue_no, field, position, code, raw_value, normalized_value, suggestion FROM q WHERE (SELECT fresh FROM fresh))
-            INSERT INTO contact_quality_issue AS t (profile_id, issue_no, field, position, code, raw_value, normalized_value, suggestion)
-             SELECT id, issue_no, field, position, code, raw_value, normalized_value, suggestion FROM q WHERE NOT (SELECT fresh FROM fresh)
+             q_new AS (INSERT INTO contact_quality_issue (profile_id, issue_no, field, position, code, raw_value, normalized_value, suggestion, json_path)
+                 SELECT id, issue_no, field, position, code, raw_value, normalized_value, suggestion, json_path FROM q WHERE (SELECT fresh FROM fresh))
+            INSERT INTO contact_quality_issue AS t (profile_id, issue_no, field, position, code, raw_value, normalized_value, suggestion, json_path)
+             SELECT id, issue_no, field, position, code, raw_value, normalized_value, suggestion, json_path FROM q WHERE NOT (SELECT fresh FROM fresh)
              ON CONFLICT (profile_id, issue_no) DO UPDATE SET field = EXCLUDED.field, position = EXCLUDED.position,
                  code = EXCLUDED.code, raw_value = EXCLUDED.raw_value, normalized_value = EXCLUDED.normalized_value,
-                 suggestion = EXCLUDED.suggestion, detected_at = now()
-             WHERE (t.field, t.position, t.code, t.raw_value, t.normalized_value, t.suggestion)
+                 suggestion = EXCLUDED.suggestion, json_path = EXCLUDED.json_path, detected_at = now()
+             WHERE (t.field, t.position, t.code, t.raw_value, t.normalized_value, t.suggestion, t.json_path)
                  IS DISTINCT FROM (EXCLUDED.field, EXCLUDED.position, EXCLUDED.code, EXCLUDED.raw_value,
-                     EXCLUDED.normalized_value, EXCLUDED.suggestion)
+                     EXCLUDED.normalized_value, EXCLUDED.suggestion, EXCLUDED.json_path)
             """;
 
     @Override
@@ -82,7 +82,7 @@ public final class ProfileWriteStatement implements JdbcStatementBuilder<Profile
             batch.phoneProfileIds, batch.phones, batch.phoneExtensions, batch.phoneRaws, batch.phoneCountries,
             batch.phoneTypes, batch.phoneValid, batch.phonePositions,
             batch.issueProfileIds, batch.issueNos, batch.issueFields, batch.issuePositions, batch.issueCodes,
-            batch.issueRawValues, batch.issueNormalizedValues, batch.issueSuggestions,
+            batch.issueRawValues, batch.issueNormalizedValues, batch.issueSuggestions, batch.issueJsonPaths,
         };
         for (int i = 0; i < columns.length; i++) {
             // pgjdbc sends Java arrays as PostgreSQL arrays (long[] as int8[], String[] as text[], ...).

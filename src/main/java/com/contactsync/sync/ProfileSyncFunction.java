@@ -10,15 +10,24 @@ import com.contactsync.source.PgSnapshot;
 import com.contactsync.source.ProfileEvent;
 
 import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.api.common.state.ListState;
+import org.apache.flink.api.common.state.ListStateDescriptor;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.metrics.Counter;
+import org.apache.flink.runtime.state.FunctionInitializationContext;
+import org.apache.flink.runtime.state.FunctionSnapshotContext;
+import org.apache.flink.streaming.api.checkpoint.CheckpointedFunction;
 import org.apache.flink.metrics.Gauge;
 import org.apache.flink.metrics.MetricGroup;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
+import java.util.List;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Objects;
@@ -28,14 +37,23 @@ import java.util.Objects;
  * whether it may be applied (a snapshot row wins over every change it has seen and loses to every
  * change it has not) and emits the profile's complete new rows unless they equal what was last written.
  */
-public class ProfileSyncFunction extends KeyedProcessFunction<Long, ProfileEvent, ProfileWrite> {
+public class ProfileSyncFunction extends KeyedProcessFunction<Long, ProfileEvent, ProfileWrite> implements CheckpointedFunction {
 
     private static final long serialVersionUID = 1L;
 
     public static final ValueStateDescriptor<ProfileSyncState> STATE =
             new ValueStateDescriptor<>("profile-sync", TypeInformation.of(ProfileSyncState.class));
 
+    /**
+     * The normalization settings (mapping included) the state was written under, so that a restore
+     * under other rules says so: profiles keep their rows until they change or are re-snapshotted.
+     */
+    static final ListStateDescriptor<String> NORMALIZATION = new ListStateDescriptor<>("normalization-settings", Types.STRING);
+
+    private static final Logger LOG = LoggerFactory.getLogger(ProfileSyncFunction.class);
+
     private final ContactNormalizer normalizer;
+    private transient ListState<String> normalization;
     /** Null: an update with unchanged TOASTed contacts is never re-read (no country column to watch). */
     private final ProfileReselector reselector;
 
@@ -65,6 +83,29 @@ public class ProfileSyncFunction extends KeyedProcessFunction<Long, ProfileEvent
     public ProfileSyncFunction(ContactNormalizer normalizer, ProfileReselector reselector) {
         this.normalizer = normalizer;
         this.reselector = reselector;
+    }
+
+    @Override
+    public void initializeState(FunctionInitializationContext context) throws Exception {
+        normalization = context.getOperatorStateStore().getUnionListState(NORMALIZATION);
+        String now = normalizer.settings().fingerprint();
+        if (context.isRestored() && getRuntimeContext().getTaskInfo().getIndexOfThisSubtask() == 0) {
+            for (String before : normalization.get()) {
+                if (!before.equals(now)) {
+                    LOG.warn("restored with other normalization settings or another mapping (before: {}; now: {}): profiles"
+                            + " keep the rows of the old rules until they change; `./contactsync backfill request --all`"
+                            + " re-applies the new rules to every profile while live", before, now);
+                    break;
+                }
+            }
+        }
+    }
+
+    @Override
+    public void snapshotState(FunctionSnapshotContext context) throws Exception {
+        // One copy is enough (union state hands every subtask all of them); subtask 0 writes it.
+        normalization.update(getRuntimeContext().getTaskInfo().getIndexOfThisSubtask() == 0
+                ? List.of(normalizer.settings().fingerprint()) : List.of());
     }
 
     @Override

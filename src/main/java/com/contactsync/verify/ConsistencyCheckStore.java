@@ -32,16 +32,18 @@ public final class ConsistencyCheckStore {
     }
 
     /** Records the start of a run and returns its id. */
-    public UUID start(SqlIdentifier sourceTable, VerifyOptions options) throws SQLException {
+    public UUID start(SqlIdentifier sourceTable, VerifyOptions options, String normalization) throws SQLException {
         UUID runId = UUID.randomUUID();
         try (Connection c = target.connect();
              PreparedStatement s = c.prepareStatement("INSERT INTO consistency_check"
-                     + " (run_id, status, source_table, sample_fraction, sample_seed, threads) VALUES (?, 'RUNNING', ?, ?, ?, ?)")) {
+                     + " (run_id, status, source_table, sample_fraction, sample_seed, threads, normalization)"
+                     + " VALUES (?, 'RUNNING', ?, ?, ?, ?, ?)")) {
             s.setObject(1, runId);
             s.setString(2, sourceTable.toString());
             s.setDouble(3, options.sampleFraction());
             s.setLong(4, options.sampleSeed());
             s.setInt(5, options.threads());
+            s.setString(6, normalization);
             s.executeUpdate();
         }
         return runId;

@@ -46,6 +46,11 @@ public final class ConsistencyVerifier {
         this.normalizer = normalizer;
     }
 
+    /** The normalization settings (mapping included) the expectation is computed under, as recorded with each run. */
+    public String normalization() {
+        return normalizer.settings().fingerprint();
+    }
+
     public VerificationResult verify(VerifyOptions options) {
         long started = System.nanoTime();
         Sampling sampling = new Sampling(options.sampleFraction(), options.sampleSeed());

@@ -23,7 +23,7 @@ public final class RecordedVerification {
 
     /** Runs the check; a run that fails is kept as FAILED with our own message (no contact values). */
     public Outcome run(VerifyOptions options) throws SQLException {
-        UUID runId = store.start(sourceTable, options);
+        UUID runId = store.start(sourceTable, options, verifier.normalization());
         VerificationResult result;
         try {
             result = verifier.verify(options);

@@ -1,6 +1,10 @@
 package com.contactsync.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.contactsync.normalize.NormalizerSettings;
+import com.contactsync.normalize.mapping.Mapping;
 
 import org.apache.flink.configuration.ConfigOption;
 import org.apache.flink.configuration.Configuration;
@@ -65,6 +69,20 @@ class ConfigFileTest {
                 assertThat((Object) config.get(option)).as(option.key()).isEqualTo(defaults.get(option));
             }
         }
+    }
+
+    @Test
+    void theFilesMappingIsTheDefaultOneWrittenOut() {
+        JobConfig config = ConfigLoader.load(FILE, Map.of("source.jdbc-url", "jdbc:postgresql://127.0.0.1:5432/app"));
+        assertThat(NormalizerSettings.from(config).mapping()).isEqualTo(Mapping.defaults());
+    }
+
+    @Test
+    void anInvalidMappingStopsTheStartNamingTheRule() throws IOException {
+        Path file = Files.createTempFile("contactsync", ".yaml");
+        Files.writeString(file, "mapping:\n  emails:\n    - path: $.emails\n    - path: \"$[?(@.kind ==\"\n");
+        JobConfig config = ConfigLoader.load(file, Map.of("source.jdbc-url", "jdbc:postgresql://127.0.0.1:5432/app"));
+        assertThatThrownBy(() -> NormalizerSettings.from(config)).hasMessageContaining("mapping.emails[1].path");
     }
 
     record Documented(String value, String comment) {}

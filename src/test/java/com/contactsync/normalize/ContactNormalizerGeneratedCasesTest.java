@@ -160,7 +160,7 @@ class ContactNormalizerGeneratedCasesTest {
 
         assertThat(result.emails()).containsExactly(new EmailRow(email, email, "example.com", null, false, 0));
         assertThat(result.issues()).containsExactly(
-                new QualityIssue("email", 0, QualityCode.EMAIL_INVALID, email, email, null));
+                new QualityIssue("email", 0, QualityCode.EMAIL_INVALID, email, email, null, "$.emails[0]"));
     }
 
     @Test

@@ -14,6 +14,8 @@ import java.util.Set;
 class ContactNormalizerTableTest {
 
     private static final List<TableCase> CASES = TableCase.load("/normalize/cases.json");
+    private static final Set<QualityCode> DETECTOR_CODES = EnumSet.of(QualityCode.CONTACT_UNMAPPED,
+            QualityCode.CONTACT_MENTIONED);
 
     static List<TableCase> cases() {
         return CASES;
@@ -26,7 +28,11 @@ class ContactNormalizerTableTest {
 
         assertThat(actual.emails()).as("email rows").containsExactlyElementsOf(c.emails());
         assertThat(actual.phones()).as("phone rows").containsExactlyElementsOf(c.phones());
-        assertThat(actual.issues()).as("issues").containsExactlyElementsOf(c.issues());
+        // The classic table predates issue paths and the unmapped-contact detector: its expectations hold for
+        // everything else. mapping-cases.json checks paths and detector issues, among them the one case here
+        // with an unmapped contact ("unknown keys are ignored, even nested emails").
+        assertThat(actual.issues()).as("issues").filteredOn(i -> !DETECTOR_CODES.contains(i.code()))
+                .extracting(QualityIssue::withoutJsonPath).containsExactlyElementsOf(c.issues());
     }
 
     @Test
@@ -39,6 +45,8 @@ class ContactNormalizerTableTest {
     void tableExpectsEveryQualityCodeAtLeastOnce() {
         Set<QualityCode> expected = EnumSet.noneOf(QualityCode.class);
         CASES.forEach(c -> c.issues().forEach(i -> expected.add(i.code())));
-        assertThat(expected).containsExactlyInAnyOrder(QualityCode.values());
+        assertThat(expected).containsExactlyInAnyOrderElementsOf(EnumSet.complementOf(EnumSet.copyOf(DETECTOR_CODES)));
+        MappingCase.load("/normalize/mapping-cases.json").forEach(c -> c.issues().forEach(i -> expected.add(i.code())));
+        assertThat(expected).as("codes expected by the classic and the mapping table").containsExactlyInAnyOrder(QualityCode.values());
     }
 }

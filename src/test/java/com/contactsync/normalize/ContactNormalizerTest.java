@@ -3,6 +3,8 @@ package com.contactsync.normalize;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.contactsync.normalize.mapping.Mapping;
+
 import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayInputStream;
@@ -37,6 +39,26 @@ class ContactNormalizerTest {
         assertThat(copy.normalize(CONTACTS, null)).isEqualTo(original.normalize(CONTACTS, null));
         assertThat(copy.normalize(CONTACTS, null).phones()).extracting(PhoneRow::phone)
                 .containsExactly("+442079460018");
+    }
+
+    @Test
+    void aMappingWithFiltersTravelsWithTheNormalizerAndIsCompiledAgain() throws Exception {
+        Mapping mapping = MappingCase.mapping(TableCase.JSON.readTree(
+                "{\"emails\": [{\"path\": \"$[?(@.kind == 'email')]\", \"fields\": {\"email\": [\"value\"]}}]}"));
+        ContactNormalizer original = new ContactNormalizer(NormalizerSettings.defaults().withMapping(mapping));
+
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
+            out.writeObject(original);
+        }
+        ContactNormalizer copy;
+        try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(bytes.toByteArray()))) {
+            copy = (ContactNormalizer) in.readObject();
+        }
+
+        assertThat(copy.settings().mapping()).isEqualTo(mapping);
+        assertThat(copy.normalize("[{\"kind\":\"email\",\"value\":\"a@x.com\"}]", null).emails())
+                .extracting(EmailRow::email).containsExactly("a@x.com");
     }
 
     @Test

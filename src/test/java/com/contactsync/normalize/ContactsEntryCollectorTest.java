@@ -11,6 +11,10 @@ class ContactsEntryCollectorTest {
 
     private final ContactsEntryCollector collector = new ContactsEntryCollector();
 
+    private static RawEntry entry(int position, String value, String path) {
+        return new RawEntry(position, value, null, null, null, null, path);
+    }
+
     private RawContacts collect(String json, int max) throws Exception {
         JsonNode root = TableCase.JSON.readTree(json);
         return collector.collect(root, json, max);
@@ -20,8 +24,8 @@ class ContactsEntryCollectorTest {
     void collectsEntriesOfBothKindsWithIndependentPositions() throws Exception {
         RawContacts raw = collect("{\"phones\":[\"1\",\"2\"],\"emails\":\"a\",\"Email\":[\"b\"]}", 10);
 
-        assertThat(raw.emails()).containsExactly(RawEntry.ofText(0, "a"), RawEntry.ofText(1, "b"));
-        assertThat(raw.phones()).containsExactly(RawEntry.ofText(0, "1"), RawEntry.ofText(1, "2"));
+        assertThat(raw.emails()).containsExactly(entry(0, "a", "$.emails"), entry(1, "b", "$.Email[0]"));
+        assertThat(raw.phones()).containsExactly(entry(0, "1", "$.phones[0]"), entry(1, "2", "$.phones[1]"));
         assertThat(raw.contactsIssues()).isEmpty();
     }
 
@@ -30,7 +34,7 @@ class ContactsEntryCollectorTest {
         RawContacts raw = collect("{\"phones\":[{\"NUMBER\":\"1\",\"Label\":\" Work \",\"region\":\"gb\","
                 + "\"extension\":7,\"country\":null,\"other\":true}]}", 10);
 
-        assertThat(raw.phones()).containsExactly(new RawEntry(0, "1", "work", "gb", "7", null));
+        assertThat(raw.phones()).containsExactly(new RawEntry(0, "1", "work", "gb", "7", null, "$.phones[0].NUMBER"));
     }
 
     @Test

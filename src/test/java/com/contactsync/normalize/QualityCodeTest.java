@@ -16,6 +16,6 @@ class QualityCodeTest {
     @ParameterizedTest
     @EnumSource(QualityCode.class)
     void everyCodeNamesItsField(QualityCode code) {
-        assertThat(code.name()).matches("(EMAIL|PHONE|CONTACTS)_[A-Z_]+");
+        assertThat(code.name()).matches("(EMAIL|PHONE|CONTACTS|CONTACT)_[A-Z_]+");
     }
 }

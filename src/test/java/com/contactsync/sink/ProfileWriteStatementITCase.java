@@ -68,6 +68,26 @@ class ProfileWriteStatementITCase {
     }
 
     @Test
+    void issuesKeepTheirJsonPathAndAPathChangeIsWrittenAndReplayedAsNoChange() throws SQLException {
+        QualityIssue atEmails = new QualityIssue("email", 0, QualityCode.EMAIL_CASE, "A@x.io", "a@x.io", null, "$.emails[0]");
+        QualityIssue unmapped = new QualityIssue("phone", 0, QualityCode.CONTACT_UNMAPPED, "+1 415 555 0100",
+                "+14155550100", null, "$['odd key'].mobile");
+        QualityIssue whole = new QualityIssue("contacts", -1, QualityCode.CONTACTS_TRUNCATED, null, "1", "why");
+        apply(new ProfileWrite(9, List.of(), List.of(), List.of(atEmails, unmapped, whole)));
+        assertThat(rows("SELECT issue_no || '|' || coalesce(json_path, '<null>') FROM contact_quality_issue ORDER BY issue_no"))
+                .containsExactly("0|$.emails[0]", "1|$['odd key'].mobile", "2|<null>");
+
+        QualityIssue moved = new QualityIssue("email", 0, QualityCode.EMAIL_CASE, "A@x.io", "a@x.io", null, "$.email");
+        ProfileWrite movedWrite = new ProfileWrite(9, List.of(), List.of(), List.of(moved, unmapped, whole));
+        apply(movedWrite);
+        assertThat(rows("SELECT coalesce(json_path, '<null>') FROM contact_quality_issue ORDER BY issue_no"))
+                .containsExactly("$.email", "$['odd key'].mobile", "<null>");
+        List<String> versions = rows("SELECT ctid::text || xmin::text FROM contact_quality_issue ORDER BY issue_no");
+        apply(movedWrite);
+        assertThat(rows("SELECT ctid::text || xmin::text FROM contact_quality_issue ORDER BY issue_no")).isEqualTo(versions);
+    }
+
+    @Test
     void removalDeletesEveryRowOfTheProfileOnly() throws SQLException {
         apply(TWO_EMAILS);
         ProfileWrite other = new ProfileWrite(8, A_AND_B, List.of(), List.of());

@@ -8,6 +8,9 @@ import com.contactsync.normalize.NormalizedContacts;
 import com.contactsync.normalize.NormalizerSettings;
 import com.contactsync.normalize.QualityCode;
 import com.contactsync.normalize.QualityIssue;
+import com.contactsync.normalize.mapping.Mapping;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -15,6 +18,7 @@ import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OperationsPerInvocation;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
@@ -28,7 +32,9 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Throughput of the normalizer on one core, in profiles and in entries, over the generator's
- * realistic messy mix (run: {@code ./contactsync jmh NormalizerBenchmark}).
+ * realistic messy mix (run: {@code ./contactsync jmh NormalizerBenchmark}), per mapping: the default
+ * ({@code default}), the default without the unmapped-contact detector ({@code no-detector}: ignore $), and
+ * twelve rules of which two are Jayway filters ({@code twelve-rules}).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
@@ -40,14 +46,40 @@ public class NormalizerBenchmark {
 
     private static final int PROFILES = 10_000;
 
-    private final ContactNormalizer normalizer = new ContactNormalizer(NormalizerSettings.defaults());
+    /** The mapping: default, no-detector or twelve-rules. */
+    @Param({"default", "no-detector", "twelve-rules"})
+    public String mapping;
+
+    private ContactNormalizer normalizer;
     private String[] contacts;
     private String[] countries;
     /** Entries (emails + phones, as the JSON holds them) per profile in this mix. */
     public double entriesPerProfile;
 
+    static final String TWELVE_RULES = "{\"emails\": [{\"path\": \"$.emails\"}, {\"path\": \"$.email\"},"
+            + " {\"path\": \"$.emailAddresses\"}, {\"path\": \"$.properties.email\"},"
+            + " {\"path\": \"$.properties.hs_additional_emails\", \"type\": \"other\"},"
+            + " {\"path\": \"$[?(@.kind == 'email')]\", \"fields\": {\"email\": [\"value\"]}}],"
+            + " \"phones\": [{\"path\": \"$.phones\"}, {\"path\": \"$.phone\"}, {\"path\": \"$.phoneNumbers\"},"
+            + " {\"path\": \"$.businessPhones\", \"type\": \"work\"}, {\"path\": \"$.mobilePhone\", \"type\": \"mobile\"},"
+            + " {\"path\": \"$[?(@.kind == 'phone')]\"}]}";
+
+    static Mapping mapping(String name) {
+        try {
+            return switch (name) {
+                case "default" -> Mapping.defaults();
+                case "no-detector" -> Mapping.fromJson(new ObjectMapper().readTree("{\"ignore\": [\"$\"]}"));
+                case "twelve-rules" -> Mapping.fromJson(new ObjectMapper().readTree(TWELVE_RULES));
+                default -> throw new IllegalArgumentException("unknown mapping " + name);
+            };
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     @Setup
     public void generate() {
+        normalizer = new ContactNormalizer(NormalizerSettings.defaults().withMapping(mapping(mapping)));
         ProfileGenerator generator = new ProfileGenerator(42, GeneratorSettings.defaults());
         contacts = new String[PROFILES];
         countries = new String[PROFILES];
