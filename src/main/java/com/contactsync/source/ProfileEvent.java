@@ -32,8 +32,6 @@ public class ProfileEvent {
      * the contacts are unchanged, not empty.
      */
     public boolean contactsUnchanged;
-    /** Position of the change in the source's log (e.g. LSN); 0 for backfill rows. */
-    public long sourcePosition;
     /** When the source committed the change (Debezium's source.ts_ms); 0 when unknown. */
     public long sourceTimestampMillis;
     /**
@@ -66,18 +64,16 @@ public class ProfileEvent {
         return e;
     }
 
-    public static ProfileEvent upsert(long profileId, String contacts, String country, long position) {
+    public static ProfileEvent upsert(long profileId, String contacts, String country) {
         ProfileEvent e = snapshot(profileId, contacts, country);
         e.kind = Kind.UPSERT;
-        e.sourcePosition = position;
         return e;
     }
 
-    public static ProfileEvent delete(long profileId, long position) {
+    public static ProfileEvent delete(long profileId) {
         ProfileEvent e = new ProfileEvent();
         e.profileId = profileId;
         e.kind = Kind.DELETE;
-        e.sourcePosition = position;
         return e;
     }
 
@@ -121,7 +117,6 @@ public class ProfileEvent {
         ProfileEvent that = (ProfileEvent) o;
         return profileId == that.profileId
                 && contactsUnchanged == that.contactsUnchanged
-                && sourcePosition == that.sourcePosition
                 && txId == that.txId
                 && absent == that.absent
                 && snapshotXmin == that.snapshotXmin
@@ -134,13 +129,13 @@ public class ProfileEvent {
 
     @Override
     public int hashCode() {
-        return Objects.hash(profileId, kind, contacts, country, contactsUnchanged, sourcePosition, txId, snapshotXmax);
+        return Objects.hash(profileId, kind, contacts, country, contactsUnchanged, txId, snapshotXmax);
     }
 
     /** Never prints contacts: they hold personal data. */
     @Override
     public String toString() {
-        return "ProfileEvent{" + kind + (absent ? " absent" : "") + " id=" + profileId + " position=" + sourcePosition
+        return "ProfileEvent{" + kind + (absent ? " absent" : "") + " id=" + profileId
                 + (txId != 0 ? " tx=" + txId : "") + (snapshotXmax != 0 ? " snapshot=" + readSnapshot() : "") + "}";
     }
 }

@@ -51,8 +51,8 @@ class ProfileSyncFunctionTest {
 
     @Test
     void repeatedChangeIsANoOp() throws Exception {
-        process(ProfileEvent.upsert(1, ALICE, null, 10));
-        process(ProfileEvent.upsert(1, ALICE, null, 11));
+        process(ProfileEvent.upsert(1, ALICE, null));
+        process(ProfileEvent.upsert(1, ALICE, null));
         assertThat(writes()).hasSize(1);
     }
 
@@ -62,22 +62,22 @@ class ProfileSyncFunctionTest {
         assertThat(harness.numKeyedStateEntries()).as("state after a backfill row").isZero();
 
         process(ProfileEvent.snapshot(1, ALICE, null)); // a replayed split: the write is idempotent at the sink
-        process(ProfileEvent.upsert(1, ALICE_NEW, null, 10));
-        process(ProfileEvent.upsert(1, ALICE_NEW, null, 11));
+        process(ProfileEvent.upsert(1, ALICE_NEW, null));
+        process(ProfileEvent.upsert(1, ALICE_NEW, null));
         assertThat(writes()).containsExactly(expected(1, ALICE), expected(1, ALICE), expected(1, ALICE_NEW));
         assertThat(harness.numKeyedStateEntries()).as("state after a change").isEqualTo(1);
     }
 
     @Test
     void snapshotRowNeverOverwritesAnAppliedChange() throws Exception {
-        process(ProfileEvent.upsert(1, ALICE_NEW, null, 10));
+        process(ProfileEvent.upsert(1, ALICE_NEW, null));
         process(ProfileEvent.snapshot(1, ALICE, null));
         assertThat(writes()).containsExactly(expected(1, ALICE_NEW));
     }
 
     @Test
     void snapshotRowAfterADeleteDoesNotResurrectTheProfile() throws Exception {
-        process(ProfileEvent.delete(1, 10));
+        process(ProfileEvent.delete(1));
         process(ProfileEvent.snapshot(1, ALICE, null));
         assertThat(writes()).containsExactly(ProfileWrite.removal(1));
     }
@@ -85,13 +85,13 @@ class ProfileSyncFunctionTest {
     @Test
     void deleteRemovesEveryRowOfTheProfile() throws Exception {
         process(ProfileEvent.snapshot(1, ALICE, null));
-        process(ProfileEvent.delete(1, 10));
+        process(ProfileEvent.delete(1));
         assertThat(writes()).containsExactly(expected(1, ALICE), ProfileWrite.removal(1));
     }
 
     @Test
     void unchangedToastedContactsWriteNothingAndDoNotCountAsAChange() throws Exception {
-        ProfileEvent otherColumnsOnly = ProfileEvent.upsert(1, null, null, 10);
+        ProfileEvent otherColumnsOnly = ProfileEvent.upsert(1, null, null);
         otherColumnsOnly.contactsUnchanged = true;
         process(otherColumnsOnly);
         process(ProfileEvent.snapshot(1, ALICE, null));
@@ -100,7 +100,7 @@ class ProfileSyncFunctionTest {
 
     @Test
     void profilesAreIndependent() throws Exception {
-        process(ProfileEvent.upsert(1, ALICE_NEW, null, 10));
+        process(ProfileEvent.upsert(1, ALICE_NEW, null));
         process(ProfileEvent.snapshot(2, ALICE, null));
         assertThat(writes()).containsExactly(expected(1, ALICE_NEW), expected(2, ALICE));
     }
@@ -116,7 +116,7 @@ class ProfileSyncFunctionTest {
 
     @Test
     void stateSurvivesASnapshotAndRestore() throws Exception {
-        process(ProfileEvent.upsert(1, ALICE_NEW, null, 10));
+        process(ProfileEvent.upsert(1, ALICE_NEW, null));
         OperatorSubtaskState snapshot = harness.snapshot(1, 1);
         harness.close();
 
@@ -124,7 +124,7 @@ class ProfileSyncFunctionTest {
         harness.initializeState(snapshot);
         harness.open();
         process(ProfileEvent.snapshot(1, ALICE, null)); // superseded: a change was applied
-        process(ProfileEvent.upsert(1, ALICE_NEW, null, 11)); // same rows: no-op
+        process(ProfileEvent.upsert(1, ALICE_NEW, null)); // same rows: no-op
         assertThat(writes()).isEmpty();
     }
 
@@ -136,14 +136,14 @@ class ProfileSyncFunctionTest {
 
     @Test
     void snapshotRowThatSawTheLastChangeIsApplied() throws Exception {
-        process(ProfileEvent.upsert(1, ALICE, null, 10).inTransaction(100));
+        process(ProfileEvent.upsert(1, ALICE, null).inTransaction(100));
         process(ProfileEvent.snapshot(1, ALICE_NEW, null, AFTER_TX_100)); // e.g. repairs drift, or a later change still on its way
         assertThat(writes()).containsExactly(expected(1, ALICE), expected(1, ALICE_NEW));
     }
 
     @Test
     void snapshotRowThatDidNotSeeTheLastChangeLoses() throws Exception {
-        process(ProfileEvent.upsert(1, ALICE_NEW, null, 10).inTransaction(100));
+        process(ProfileEvent.upsert(1, ALICE_NEW, null).inTransaction(100));
         process(ProfileEvent.snapshot(1, ALICE, null, BEFORE_TX_100));
         process(ProfileEvent.snapshot(1, ALICE, null, TX_100_IN_PROGRESS));
         assertThat(writes()).containsExactly(expected(1, ALICE_NEW));
@@ -151,23 +151,23 @@ class ProfileSyncFunctionTest {
 
     @Test
     void snapshotRowWithoutASnapshotLosesToAnyAppliedChange() throws Exception {
-        process(ProfileEvent.upsert(1, ALICE_NEW, null, 10).inTransaction(100));
+        process(ProfileEvent.upsert(1, ALICE_NEW, null).inTransaction(100));
         process(ProfileEvent.snapshot(1, ALICE, null));
         assertThat(writes()).containsExactly(expected(1, ALICE_NEW));
     }
 
     @Test
     void changeWithoutATxIdMakesEverySnapshotRowLoseUntilAKnownChange() throws Exception {
-        process(ProfileEvent.upsert(1, ALICE_NEW, null, 10)); // no source.txId
+        process(ProfileEvent.upsert(1, ALICE_NEW, null)); // no source.txId
         process(ProfileEvent.snapshot(1, ALICE, null, AFTER_TX_100));
-        process(ProfileEvent.upsert(1, ALICE_NEW, null, 11).inTransaction(100));
+        process(ProfileEvent.upsert(1, ALICE_NEW, null).inTransaction(100));
         process(ProfileEvent.snapshot(1, ALICE, null, AFTER_TX_100));
         assertThat(writes()).containsExactly(expected(1, ALICE_NEW), expected(1, ALICE));
     }
 
     @Test
     void absentRowRemovesTheProfileOnlyIfItSawTheLastChange() throws Exception {
-        process(ProfileEvent.upsert(1, ALICE, null, 10).inTransaction(100));
+        process(ProfileEvent.upsert(1, ALICE, null).inTransaction(100));
         process(ProfileEvent.absent(1, BEFORE_TX_100)); // read before the insert committed: loses
         process(ProfileEvent.absent(1, AFTER_TX_100)); // the profile is gone in the source, the target kept it: repaired
         assertThat(writes()).containsExactly(expected(1, ALICE), ProfileWrite.removal(1));
@@ -175,7 +175,7 @@ class ProfileSyncFunctionTest {
 
     @Test
     void snapshotRowThatDidNotSeeADeleteDoesNotResurrectTheProfile() throws Exception {
-        process(ProfileEvent.delete(1, 10).inTransaction(100));
+        process(ProfileEvent.delete(1).inTransaction(100));
         process(ProfileEvent.snapshot(1, ALICE, null, TX_100_IN_PROGRESS));
         assertThat(writes()).containsExactly(ProfileWrite.removal(1));
     }
@@ -183,9 +183,9 @@ class ProfileSyncFunctionTest {
     @Test
     void txIdsAreComparedAcrossTheWraparoundOf32BitXids() throws Exception {
         long epoch5 = 5L << 32;
-        process(ProfileEvent.upsert(1, ALICE, null, 10).inTransaction(0xFFFF_FFF0L)); // xid8 epoch 4, seen at epoch 5
+        process(ProfileEvent.upsert(1, ALICE, null).inTransaction(0xFFFF_FFF0L)); // xid8 epoch 4, seen at epoch 5
         process(ProfileEvent.snapshot(1, ALICE_NEW, null, new PgSnapshot(epoch5 + 10, epoch5 + 20, new long[0])));
-        process(ProfileEvent.upsert(1, ALICE, null, 11).inTransaction(25)); // epoch 5, after the snapshot
+        process(ProfileEvent.upsert(1, ALICE, null).inTransaction(25)); // epoch 5, after the snapshot
         process(ProfileEvent.snapshot(1, ALICE_NEW, null, new PgSnapshot(epoch5 + 10, epoch5 + 20, new long[0])));
         assertThat(writes()).containsExactly(expected(1, ALICE), expected(1, ALICE_NEW), expected(1, ALICE));
     }
@@ -201,7 +201,7 @@ class ProfileSyncFunctionTest {
 
     @Test
     void stateRemembersTheLastChangesTxIdAndCountry() throws Exception {
-        process(ProfileEvent.upsert(1, ALICE, "DE", 10).inTransaction(100));
+        process(ProfileEvent.upsert(1, ALICE, "DE").inTransaction(100));
         harness.getOperator().setCurrentKey(1L);
         ProfileSyncState state = harness.getOperator().getKeyedStateBackend()
                 .getPartitionedState(org.apache.flink.runtime.state.VoidNamespace.INSTANCE,
@@ -215,9 +215,9 @@ class ProfileSyncFunctionTest {
 
     @Test
     void appliedSnapshotRowIsWrittenEvenWhenItEqualsTheLastWriteToRepairDrift() throws Exception {
-        process(ProfileEvent.upsert(1, ALICE, null, 10).inTransaction(100));
+        process(ProfileEvent.upsert(1, ALICE, null).inTransaction(100));
         process(ProfileEvent.snapshot(1, ALICE, null, AFTER_TX_100)); // the target may have drifted: write again
-        process(ProfileEvent.upsert(1, ALICE, null, 11).inTransaction(101)); // a repeated change still is a no-op
+        process(ProfileEvent.upsert(1, ALICE, null).inTransaction(101)); // a repeated change still is a no-op
         assertThat(writes()).containsExactly(expected(1, ALICE), expected(1, ALICE));
     }
 
@@ -228,7 +228,7 @@ class ProfileSyncFunctionTest {
         FakeReselector source = new FakeReselector();
         reopenWith(source);
         String national = "{\"phones\":[\"030 1234567\"]}";
-        process(ProfileEvent.upsert(1, national, "US", 10).inTransaction(100));
+        process(ProfileEvent.upsert(1, national, "US").inTransaction(100));
         source.rows.put(1L, ProfileEvent.snapshot(1, national, "DE", PgSnapshot.parse("102:102:")));
         process(toasted(1, "DE", 101));
         process(toasted(1, "DE", 102)); // country as remembered: no second read
@@ -240,7 +240,7 @@ class ProfileSyncFunctionTest {
     void toastedContactsWithTheSameCountryAreNotReadAgain() throws Exception {
         FakeReselector source = new FakeReselector();
         reopenWith(source);
-        process(ProfileEvent.upsert(1, ALICE, "DE", 10).inTransaction(100));
+        process(ProfileEvent.upsert(1, ALICE, "DE").inTransaction(100));
         process(toasted(1, "DE", 101));
         assertThat(FakeReselector.READS.get()).isZero();
         assertThat(writes()).containsExactly(expected(1, ALICE, "DE"));
@@ -262,10 +262,10 @@ class ProfileSyncFunctionTest {
     void reselectedProfileThatIsGoneIsRemoved() throws Exception {
         FakeReselector source = new FakeReselector();
         reopenWith(source);
-        process(ProfileEvent.upsert(1, ALICE, "US", 10).inTransaction(100));
+        process(ProfileEvent.upsert(1, ALICE, "US").inTransaction(100));
         source.rows.put(1L, ProfileEvent.absent(1, PgSnapshot.parse("103:103:"))); // deleted meanwhile; its event is on its way
         process(toasted(1, "DE", 101));
-        process(ProfileEvent.delete(1, 12).inTransaction(102));
+        process(ProfileEvent.delete(1).inTransaction(102));
         assertThat(writes()).containsExactly(expected(1, ALICE, "US"), ProfileWrite.removal(1));
     }
 
@@ -274,7 +274,7 @@ class ProfileSyncFunctionTest {
         FakeReselector source = new FakeReselector();
         reopenWith(source);
         String national = "{\"phones\":[\"030 1234567\"]}";
-        process(ProfileEvent.upsert(1, national, "US", 10)); // no txId (or state of an older build)
+        process(ProfileEvent.upsert(1, national, "US")); // no txId (or state of an older build)
         source.rows.put(1L, ProfileEvent.snapshot(1, national, "DE", PgSnapshot.parse("103:103:")));
         process(toasted(1, "DE", 101));
         process(toasted(1, "DE", 102));
@@ -283,7 +283,7 @@ class ProfileSyncFunctionTest {
     }
 
     private static ProfileEvent toasted(long id, String country, long txId) {
-        ProfileEvent e = ProfileEvent.upsert(id, null, country, txId).inTransaction(txId);
+        ProfileEvent e = ProfileEvent.upsert(id, null, country).inTransaction(txId);
         e.contactsUnchanged = true;
         return e;
     }

@@ -284,13 +284,12 @@ class SnapshotChangeRaceTest {
                 new KeyedOneInputStreamOperatorTestHarness<>(
                         new KeyedProcessOperator<>(new ProfileSyncFunction(NORMALIZER)), e -> e.profileId, Types.LONG)) {
             harness.open();
-            long position = 0;
             for (int i = 0; i <= changes.size(); i++) {
                 if (i == snapshotAt && snapshot != null) {
                     harness.processElement(new StreamRecord<>(ProfileEvent.snapshot(ID, snapshot, null)));
                 }
                 if (i < changes.size()) {
-                    harness.processElement(new StreamRecord<>(event(changes.get(i), ++position, ID)));
+                    harness.processElement(new StreamRecord<>(event(changes.get(i), ID)));
                 }
             }
             List<ProfileWrite> writes = harness.extractOutputValues();
@@ -298,13 +297,13 @@ class SnapshotChangeRaceTest {
         }
     }
 
-    private static ProfileEvent event(Change change, long position, long id) {
+    private static ProfileEvent event(Change change, long id) {
         return switch (change) {
-            case UPSERT_A, UPSERT_A_WITHOUT_TXID -> ProfileEvent.upsert(id, VALUES[0], null, position);
-            case UPSERT_B -> ProfileEvent.upsert(id, VALUES[1], null, position);
-            case DELETE -> ProfileEvent.delete(id, position);
+            case UPSERT_A, UPSERT_A_WITHOUT_TXID -> ProfileEvent.upsert(id, VALUES[0], null);
+            case UPSERT_B -> ProfileEvent.upsert(id, VALUES[1], null);
+            case DELETE -> ProfileEvent.delete(id);
             case OTHER_COLUMNS -> {
-                ProfileEvent e = ProfileEvent.upsert(id, null, null, position);
+                ProfileEvent e = ProfileEvent.upsert(id, null, null);
                 e.contactsUnchanged = true;
                 yield e;
             }

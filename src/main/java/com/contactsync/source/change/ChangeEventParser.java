@@ -86,21 +86,19 @@ public final class ChangeEventParser implements Serializable {
         if (!settings.isProfileTable(schema, table)) {
             return null;
         }
-        JsonNode lsn = source.get("lsn");
-        long position = lsn == null || lsn.isNull() ? 0 : longValue(lsn, "source.lsn");
         ProfileEvent event;
         switch (op) {
             case "t":
                 throw new MalformedChangeException(TRUNCATE_REASON);
             case "d":
-                event = ProfileEvent.delete(id(row(envelope, "before", op), key), position);
+                event = ProfileEvent.delete(id(row(envelope, "before", op), key));
                 break;
             default:
                 JsonNode after = row(envelope, "after", op);
                 if (after == null) {
                     throw new MalformedChangeException("op '" + op + "' without after");
                 }
-                event = upsert(after, key, position);
+                event = upsert(after, key);
         }
         JsonNode committedAt = source.get("ts_ms");
         event.sourceTimestampMillis = committedAt != null && committedAt.canConvertToLong() ? committedAt.longValue() : 0;
@@ -108,7 +106,7 @@ public final class ChangeEventParser implements Serializable {
         return ChangeRecord.profile(event);
     }
 
-    private ProfileEvent upsert(JsonNode after, byte[] key, long position) throws MalformedChangeException {
+    private ProfileEvent upsert(JsonNode after, byte[] key) throws MalformedChangeException {
         long id = id(after, key);
         JsonNode contacts = after.get(settings.contactsColumn());
         // Missing is not null: treating it as null would erase the profile's contacts.
@@ -117,11 +115,11 @@ public final class ChangeEventParser implements Serializable {
         }
         String country = country(after);
         if (contacts.isTextual() && contacts.textValue().equals(settings.unavailablePlaceholder())) {
-            ProfileEvent event = ProfileEvent.upsert(id, null, country, position);
+            ProfileEvent event = ProfileEvent.upsert(id, null, country);
             event.contactsUnchanged = true;
             return event;
         }
-        return ProfileEvent.upsert(id, jsonColumnText(contacts, "the contacts column"), country, position);
+        return ProfileEvent.upsert(id, jsonColumnText(contacts, "the contacts column"), country);
     }
 
     private String country(JsonNode after) throws MalformedChangeException {

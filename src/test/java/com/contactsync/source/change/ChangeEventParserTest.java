@@ -41,22 +41,22 @@ class ChangeEventParserTest {
 
     static Stream<Arguments> profileChanges() {
         return withAndWithoutSchemaWrapper(Stream.of(
-                Arguments.of("create (the sample)", CREATE, upsert(CONTACTS, "DE", LSN)),
-                Arguments.of("update", envelope("null", AFTER, "u"), upsert(CONTACTS, "DE", LSN)),
-                Arguments.of("snapshot read", envelope("null", AFTER, "r"), upsert(CONTACTS, "DE", LSN)),
-                Arguments.of("update with unchanged TOASTed contacts", UPDATE_UNAVAILABLE, unchanged("DE", LSN)),
-                Arguments.of("delete (the sample)", DELETE, ProfileEvent.delete(5, LSN).inTransaction(TX_ID)),
-                Arguments.of("delete with a key-only before-image", envelope("{\"id\":5}", "null", "d"), ProfileEvent.delete(5, LSN).inTransaction(TX_ID)),
+                Arguments.of("create (the sample)", CREATE, upsert(CONTACTS, "DE")),
+                Arguments.of("update", envelope("null", AFTER, "u"), upsert(CONTACTS, "DE")),
+                Arguments.of("snapshot read", envelope("null", AFTER, "r"), upsert(CONTACTS, "DE")),
+                Arguments.of("update with unchanged TOASTed contacts", UPDATE_UNAVAILABLE, unchanged("DE")),
+                Arguments.of("delete (the sample)", DELETE, ProfileEvent.delete(5).inTransaction(TX_ID)),
+                Arguments.of("delete with a key-only before-image", envelope("{\"id\":5}", "null", "d"), ProfileEvent.delete(5).inTransaction(TX_ID)),
                 Arguments.of("contacts null", envelope("null", "{\"id\":5,\"contacts\":null,\"country\":\"DE\"}", "c"),
-                        upsert(null, "DE", LSN)),
+                        upsert(null, "DE")),
                 Arguments.of("contacts as a JSON object", envelope("null", "{\"id\":5,\"contacts\":" + CONTACTS + ",\"country\":null}", "c"),
-                        upsert("{\"emails\":[\"a@x.io\"]}", null, LSN)),
+                        upsert("{\"emails\":[\"a@x.io\"]}", null)),
                 Arguments.of("contacts as a JSON array", envelope("null", "{\"id\":5,\"contacts\":[1,\"x\"],\"country\":\"DE\"}", "u"),
-                        upsert("[1,\"x\"]", "DE", LSN)),
-                Arguments.of("no lsn: position 0", envelope("null", AFTER, SOURCE.replace("\"lsn\":26715312", "\"lsn\":null"), "c"),
-                        upsert(CONTACTS, "DE", 0)),
+                        upsert("[1,\"x\"]", "DE")),
+                Arguments.of("no lsn", envelope("null", AFTER, SOURCE.replace("\"lsn\":26715312", "\"lsn\":null"), "c"),
+                        upsert(CONTACTS, "DE")),
                 Arguments.of("large id", envelope("null", AFTER.replace("\"id\":5", "\"id\":4000000000000000"), "c"),
-                        ProfileEvent.upsert(4000000000000000L, CONTACTS, "DE", LSN).inTransaction(TX_ID))));
+                        ProfileEvent.upsert(4000000000000000L, CONTACTS, "DE").inTransaction(TX_ID))));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -100,7 +100,7 @@ class ChangeEventParserTest {
     void unavailablePlaceholderIsConfigurable() {
         ChangeEventParser parser = new ChangeEventParser(settings().withUnavailablePlaceholder("~unavailable~"));
         String value = envelope("null", AFTER_UNAVAILABLE.replace("__debezium_unavailable_value", "~unavailable~"), "u");
-        assertThat(parse(parser, KEY, bytes(value))).containsExactly(ChangeRecord.profile(unchanged("DE", LSN)));
+        assertThat(parse(parser, KEY, bytes(value))).containsExactly(ChangeRecord.profile(unchanged("DE")));
     }
 
     @Test
@@ -131,19 +131,19 @@ class ChangeEventParserTest {
     @Test
     void withoutACountryColumnTheCountryIsNull() {
         ChangeEventParser parser = new ChangeEventParser(new ChangeParserSettings(ProfileTable.of("profile", "id", "contacts", null)));
-        assertThat(parse(parser, KEY, bytes(CREATE))).containsExactly(ChangeRecord.profile(upsert(CONTACTS, null, LSN)));
+        assertThat(parse(parser, KEY, bytes(CREATE))).containsExactly(ChangeRecord.profile(upsert(CONTACTS, null)));
     }
 
     static Stream<Arguments> keyFallbacks() {
         String afterWithoutId = "{\"contacts\":null,\"country\":\"DE\"}";
         return Stream.of(
-                Arguments.of("delete without before, key", envelope("null", "null", "d"), KEY, ProfileEvent.delete(5, LSN).inTransaction(TX_ID)),
+                Arguments.of("delete without before, key", envelope("null", "null", "d"), KEY, ProfileEvent.delete(5).inTransaction(TX_ID)),
                 Arguments.of("delete without before, wrapped key", envelope("null", "null", "d"),
-                        "{\"schema\":{\"type\":\"struct\"},\"payload\":{\"id\":5}}", ProfileEvent.delete(5, LSN).inTransaction(TX_ID)),
-                Arguments.of("delete whose before lacks the id", envelope("{\"name\":null}", "null", "d"), KEY, ProfileEvent.delete(5, LSN).inTransaction(TX_ID)),
-                Arguments.of("delete without before, bare number key", envelope("null", "null", "d"), "5", ProfileEvent.delete(5, LSN).inTransaction(TX_ID)),
-                Arguments.of("upsert whose after lacks the id", envelope("null", afterWithoutId, "c"), KEY, upsert(null, "DE", LSN)),
-                Arguments.of("the value's id wins over the key's", DELETE, "{\"id\":6}", ProfileEvent.delete(5, LSN).inTransaction(TX_ID)));
+                        "{\"schema\":{\"type\":\"struct\"},\"payload\":{\"id\":5}}", ProfileEvent.delete(5).inTransaction(TX_ID)),
+                Arguments.of("delete whose before lacks the id", envelope("{\"name\":null}", "null", "d"), KEY, ProfileEvent.delete(5).inTransaction(TX_ID)),
+                Arguments.of("delete without before, bare number key", envelope("null", "null", "d"), "5", ProfileEvent.delete(5).inTransaction(TX_ID)),
+                Arguments.of("upsert whose after lacks the id", envelope("null", afterWithoutId, "c"), KEY, upsert(null, "DE")),
+                Arguments.of("the value's id wins over the key's", DELETE, "{\"id\":6}", ProfileEvent.delete(5).inTransaction(TX_ID)));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -152,26 +152,18 @@ class ChangeEventParserTest {
         assertThat(parse(PARSER, key, bytes(value))).containsExactly(ChangeRecord.profile(expected));
     }
 
-    @Test
-    void positionIsTheSourceLsn() {
-        String value = envelope("null", AFTER, SOURCE.replace("\"lsn\":26715312", "\"lsn\":9007199254740993"), "u");
-        assertThat(parse(PARSER, KEY, bytes(value)).get(0).event.sourcePosition).isEqualTo(9007199254740993L);
-        String withoutLsn = envelope("null", AFTER, SOURCE.replace(",\"lsn\":26715312", ""), "u");
-        assertThat(parse(PARSER, KEY, bytes(withoutLsn)).get(0).event.sourcePosition).isZero();
-    }
-
     static List<ChangeRecord> parse(ChangeEventParser parser, String key, byte[] value) {
         List<ChangeRecord> out = new ArrayList<>();
         parser.parse(TOPIC, 3, 42, bytes(key), value, out::add);
         return out;
     }
 
-    static ProfileEvent upsert(String contacts, String country, long position) {
-        return ProfileEvent.upsert(5, contacts, country, position).inTransaction(TX_ID);
+    static ProfileEvent upsert(String contacts, String country) {
+        return ProfileEvent.upsert(5, contacts, country).inTransaction(TX_ID);
     }
 
-    static ProfileEvent unchanged(String country, long position) {
-        ProfileEvent event = ProfileEvent.upsert(5, null, country, position).inTransaction(TX_ID);
+    static ProfileEvent unchanged(String country) {
+        ProfileEvent event = ProfileEvent.upsert(5, null, country).inTransaction(TX_ID);
         event.contactsUnchanged = true;
         return event;
     }

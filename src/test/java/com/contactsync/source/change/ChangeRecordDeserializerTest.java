@@ -42,12 +42,12 @@ class ChangeRecordDeserializerTest {
         // Throws if any field, however deep, would need Kryo.
         TypeSerializer<ChangeRecord> serializer = type.createSerializer(noGenericTypes);
 
-        ProfileEvent unchanged = ProfileEvent.upsert(5, null, "DE", LSN);
+        ProfileEvent unchanged = ProfileEvent.upsert(5, null, "DE");
         unchanged.contactsUnchanged = true;
         for (ChangeRecord record : List.of(
-                ChangeRecord.profile(ProfileEvent.upsert(5, "{\"emails\":[]}", "DE", LSN)),
+                ChangeRecord.profile(ProfileEvent.upsert(5, "{\"emails\":[]}", "DE")),
                 ChangeRecord.profile(unchanged),
-                ChangeRecord.profile(ProfileEvent.delete(6, LSN).inTransaction(4_294_967_295L)),
+                ChangeRecord.profile(ProfileEvent.delete(6).inTransaction(4_294_967_295L)),
                 ChangeRecord.profile(ProfileEvent.snapshot(7, "[]", null, com.contactsync.source.PgSnapshot.parse("4294967290:4294967300:4294967291,4294967299"))),
                 ChangeRecord.profile(ProfileEvent.absent(8, com.contactsync.source.PgSnapshot.parse("10:10:"))),
                 ChangeRecord.marker("m-1"),
@@ -70,7 +70,7 @@ class ChangeRecordDeserializerTest {
 
         assertThat(out).extracting(r -> r.kind)
                 .containsExactly(ChangeRecord.Kind.PROFILE, ChangeRecord.Kind.PROFILE, ChangeRecord.Kind.DEAD_LETTER);
-        assertThat(out.get(0).event).isEqualTo(ProfileEvent.upsert(5, DebeziumFixtures.CONTACTS, "DE", LSN).inTransaction(DebeziumFixtures.TX_ID));
+        assertThat(out.get(0).event).isEqualTo(ProfileEvent.upsert(5, DebeziumFixtures.CONTACTS, "DE").inTransaction(DebeziumFixtures.TX_ID));
         assertThat(out.get(1).event.contactsUnchanged).isTrue();
         DeadLetter letter = out.get(2).deadLetter;
         assertThat(letter.topic).isEqualTo(TOPIC);

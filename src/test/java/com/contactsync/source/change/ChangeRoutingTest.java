@@ -24,8 +24,8 @@ import java.util.stream.Collectors;
 /** Profile events go to the main output, markers and dead letters to their side outputs, all counted. */
 class ChangeRoutingTest {
 
-    private static final ProfileEvent UPSERT = ProfileEvent.upsert(5, "[]", "DE", 10);
-    private static final ProfileEvent DELETE = ProfileEvent.delete(6, 11);
+    private static final ProfileEvent UPSERT = ProfileEvent.upsert(5, "[]", "DE");
+    private static final ProfileEvent DELETE = ProfileEvent.delete(6);
     private static final DeadLetter LETTER = DeadLetter.of("t", 0, 7, "unknown op", new byte[] {1, 2}, 1_000);
 
     @Test
