@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         description = "Moves contacts kept as JSON on profile rows into normalized tables, exactly once.",
         subcommands = {DemoCommand.class, StackCommand.class, RunCommand.class, LatencyBenchCommand.class, GenerateCommand.class, BenchCommand.class, PauseCommand.class, VerifyCommand.class, LookupCommand.class,
-                EraseCommand.class, DemoDatabaseCommand.class, CommandLine.HelpCommand.class})
+                EraseCommand.class, DemoDatabaseCommand.class, ShapesCommand.class, CommandLine.HelpCommand.class})
 public final class ContactSyncCli {
 
     public static void main(String[] args) {

@@ -20,7 +20,7 @@ class ArchitectureTest {
 
     static final String[] TOOLS = {
         "com.contactsync.cli..", "com.contactsync.embedded..", "com.contactsync.generate..",
-        "com.contactsync.bench..", "com.contactsync.verify..", "com.contactsync.privacy..", "com.contactsync.runstate.."
+        "com.contactsync.bench..", "com.contactsync.verify..", "com.contactsync.privacy..", "com.contactsync.runstate..", "com.contactsync.shapes.."
     };
     static final String[] CAPABILITIES = {
         "com.contactsync.source..", "com.contactsync.normalize..", "com.contactsync.sink..", "com.contactsync.deadletter.."

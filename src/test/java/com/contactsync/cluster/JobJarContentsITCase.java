@@ -26,7 +26,7 @@ class JobJarContentsITCase {
 
     private static final List<String> TOOL_PACKAGES = List.of(
             "com/contactsync/cli/", "com/contactsync/embedded/", "com/contactsync/generate/",
-            "com/contactsync/bench/", "com/contactsync/verify/", "com/contactsync/privacy/", "com/contactsync/runstate/");
+            "com/contactsync/bench/", "com/contactsync/verify/", "com/contactsync/privacy/", "com/contactsync/runstate/", "com/contactsync/shapes/");
     /** Libraries only the tools use (picocli) or that only the embedded stack brings (all provided scope). */
     private static final List<String> TOOL_LIBRARIES = List.of(
             "picocli/", "io/zonky/", "kafka/server/", "io/debezium/", "org/apache/logging/log4j/core/");

@@ -135,7 +135,7 @@ class SnapshotChangeRaceTest {
                 PgSnapshot snapshot = history.snapshotAfter(moments[read]);
                 event = image == null ? ProfileEvent.absent(key, snapshot) : ProfileEvent.snapshot(key, image, null, snapshot);
             } else {
-                event = event(changes.get(change), change + 1, key);
+                event = event(changes.get(change), key);
                 if (changes.get(change) != Change.UPSERT_A_WITHOUT_TXID) {
                     event.inTransaction(history.xid32(change));
                 }

@@ -31,6 +31,11 @@ public final class JsonPathText {
         return parent + '[' + index + ']';
     }
 
+    /** Every element of an array: the form of a path whose indexes are collapsed ({@code $.emails[*]}). */
+    public static String anyIndex(String parent) {
+        return parent + "[*]";
+    }
+
     static boolean isIdentifier(String key) {
         if (key.isEmpty()) {
             return false;
