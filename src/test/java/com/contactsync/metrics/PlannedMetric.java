@@ -9,8 +9,8 @@ package com.contactsync.metrics;
  */
 public enum PlannedMetric {
 
-    /** Counter of the keyed operator, as every {@code issues.<CODE>}: an entry under a key the normalizer does not map. */
-    ISSUES_CONTACT_UNMAPPED(Scope.OPERATOR, "issues_CONTACT_UNMAPPED", "quality code CONTACT_UNMAPPED");
+    ; // none at the moment: every name the dashboard and the alerts query is registered by the job
+
 
     /** Logical scopes as Flink's Prometheus reporter spells them (the groups below "flink_"). */
     public enum Scope {
