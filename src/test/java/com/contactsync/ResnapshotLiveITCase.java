@@ -97,9 +97,27 @@ class ResnapshotLiveITCase {
         }
     }
 
-    /** Rows of profiles 1..300 deleted, and rows of a profile the source never had. */
+    /**
+     * Rows of profiles 1..300 deleted, and rows of a profile the source never had. The job's sink
+     * writes the same tables meanwhile, so PostgreSQL may pick this as a deadlock's victim: then again.
+     */
     private static void drift(LiveRun run) throws Exception {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                driftOnce(run);
+                return;
+            } catch (java.sql.SQLException e) {
+                if (!"40P01".equals(e.getSQLState()) || attempt == 5) {
+                    throw e;
+                }
+                Thread.sleep(200L * attempt);
+            }
+        }
+    }
+
+    private static void driftOnce(LiveRun run) throws Exception {
         try (Connection c = run.db().connect(); Statement s = c.createStatement()) {
+            c.setAutoCommit(false);
             for (String table : List.of("profile_email", "contact_quality_issue")) {
                 s.execute("CREATE TEMP TABLE bogus AS SELECT * FROM " + table + " LIMIT 1");
                 s.execute("UPDATE bogus SET profile_id = " + BOGUS_ID);
@@ -108,6 +126,7 @@ class ResnapshotLiveITCase {
             }
             s.execute("DELETE FROM profile_email WHERE profile_id BETWEEN 1 AND 300");
             s.execute("DELETE FROM profile_phone WHERE profile_id BETWEEN 1 AND 300");
+            c.commit();
         }
     }
 
