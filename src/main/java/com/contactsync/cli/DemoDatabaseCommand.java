@@ -42,6 +42,11 @@ final class DemoDatabaseCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "42", description = "Seed of the generated data (default ${DEFAULT-VALUE}).")
     long seed;
 
+    @Option(names = "--api-shapes", defaultValue = "0.2",
+            description = "Weight of each opt-in API shape (Google People, Graph, HubSpot ...) among the default layouts'"
+                    + " 100, so the quality report has contacts outside the mapping to show; 0 = none (default ${DEFAULT-VALUE}).")
+    double apiShapes;
+
     @Option(names = "--parallelism", defaultValue = "2", description = "Flink parallelism (default ${DEFAULT-VALUE}).")
     int parallelism;
 
@@ -63,7 +68,8 @@ final class DemoDatabaseCommand implements Callable<Integer> {
 
         ProfileTableLoader loader = new ProfileTableLoader(config.source(), config.profileTable().table(), ContactsColumnType.TEXT);
         loader.createTableIfAbsent();
-        loader.load(new ProfileGenerator(seed, GeneratorSettings.defaults()), profiles, IdLayout.sparse(seed, 0.1, 20));
+        GeneratorSettings generated = apiShapes > 0 ? GeneratorSettings.defaults().withApiShapes(apiShapes) : GeneratorSettings.defaults();
+        loader.load(new ProfileGenerator(seed, generated), profiles, IdLayout.sparse(seed, 0.1, 20));
         TargetSchema.migrate(config.target());
         try (ProgressRecorder recorder = ProgressRecorder.start(config.target(), config.mode().name().toLowerCase(java.util.Locale.ROOT),
                 NormalizerSettings.from(config).fingerprint(), Duration.ofSeconds(1))) {

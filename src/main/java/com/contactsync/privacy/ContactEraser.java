@@ -48,7 +48,8 @@ public final class ContactEraser {
                 long[] ids = profiles.stream().mapToLong(Long::longValue).toArray();
                 LOG.info("erasing {} from {} profile(s){}", key, ids.length, dryRun ? " (dry run)" : "");
 
-                SourceEraser.Outcome changed = source.erase(ids, new ContactsDocumentEraser(key, normalizer), dryRun);
+                SourceEraser.Outcome changed = source.erase(ids, new ContactsDocumentEraser(key, normalizer,
+                        QualityIssuePurge.recordedPlaces(issues, key)), dryRun);
 
                 int issuesDeleted = QualityIssuePurge.delete(t, issues);
                 int details = deleteDetails(t, ids, key);

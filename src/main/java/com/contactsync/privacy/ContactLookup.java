@@ -12,7 +12,8 @@ import java.util.List;
 /**
  * Which profiles hold an email address or phone number: one query on the reverse index of the
  * target table ({@code profile_email_email_idx}, {@code profile_phone_phone_idx}). A phone is
- * found with every extension it was stored with.
+ * found with every extension it was stored with. Profiles where only a quality issue records it (where
+ * the mapping does not read) are found through the issues' partial index.
  */
 public final class ContactLookup {
 
@@ -23,6 +24,12 @@ public final class ContactLookup {
             return "Holding{profile " + profileId + ", position " + position + "}";
         }
     }
+
+    /**
+     * A profile holding no row for the contact where a quality issue records it: the mapping does not read
+     * where it is ({@code CONTACT_UNMAPPED} at {@code jsonPath}, or {@code CONTACT_MENTIONED} in the text there).
+     */
+    public record Recorded(long profileId, String code, String jsonPath) {}
 
     private final JdbcEndpoint target;
 
@@ -49,6 +56,26 @@ public final class ContactLookup {
                 }
             }
             return holdings;
+        }
+    }
+
+    /** The profiles where only an issue records the contact, through the partial index of V10. */
+    public static List<Recorded> recordedOnly(Connection c, ContactKey key) throws SQLException {
+        String rows = key.kind() == ContactKey.Kind.EMAIL
+                ? "SELECT 1 FROM profile_email r WHERE r.profile_id = i.profile_id AND r.email = ?"
+                : "SELECT 1 FROM profile_phone r WHERE r.profile_id = i.profile_id AND r.phone = ?";
+        try (PreparedStatement s = c.prepareStatement("SELECT i.profile_id, i.code, i.json_path FROM contact_quality_issue i"
+                + " WHERE i.code IN ('CONTACT_UNMAPPED', 'CONTACT_MENTIONED') AND split_part(i.normalized_value, ';ext=', 1) = ?"
+                + " AND NOT EXISTS (" + rows + ") ORDER BY i.profile_id, i.issue_no")) {
+            s.setString(1, key.value());
+            s.setString(2, key.value());
+            List<Recorded> recorded = new ArrayList<>();
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    recorded.add(new Recorded(rs.getLong(1), rs.getString(2), rs.getString(3)));
+                }
+            }
+            return recorded;
         }
     }
 

@@ -2,6 +2,7 @@ package com.contactsync.privacy;
 
 import com.contactsync.normalize.ContactNormalizer;
 import com.contactsync.normalize.NormalizedContacts;
+import com.contactsync.normalize.QualityIssue;
 
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -10,6 +11,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+
+import java.util.List;
+import java.util.Map;
 
 /**
  * Erases one contact from a profile's contacts text, keeping everything else of the document.
@@ -20,6 +24,10 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
  * ({@link ContactEntryRemover}); anywhere else a mention is cut out of its string. Text that is
  * not JSON has its mentions cut out. Then the result is normalized again: if the job would still
  * find the contact, the document is flagged for a person to look at.
+ *
+ * <p>Contacts the mapping does not read are known only from their quality issues: at the places those
+ * recorded ({@link RecordedPlace}) the contact is erased first ({@link RecordedPlaceEraser}), and the
+ * re-normalization under the configured mapping must no longer report it either.
  */
 final class ContactsDocumentEraser {
 
@@ -35,25 +43,44 @@ final class ContactsDocumentEraser {
     private final Mentions mentions;
     private final ContactEntryRemover remover;
 
+    private final RecordedPlaceEraser places;
+    private final Map<Long, List<RecordedPlace>> placesByProfile;
+
     ContactsDocumentEraser(ContactKey key, ContactNormalizer normalizer) {
+        this(key, normalizer, Map.of());
+    }
+
+    /** With the places the contact's quality issues recorded, by profile id. */
+    ContactsDocumentEraser(ContactKey key, ContactNormalizer normalizer, Map<Long, List<RecordedPlace>> placesByProfile) {
         this.key = key;
         this.normalizer = normalizer;
         this.mentions = Mentions.of(key);
         this.remover = new ContactEntryRemover(key, new ContactKeyNormalizer(normalizer), mentions);
+        this.places = new RecordedPlaceEraser(mentions);
+        this.placesByProfile = placesByProfile;
     }
 
     ErasedDocument erase(String text, String country) {
+        return erase(text, country, List.of());
+    }
+
+    ErasedDocument erase(long profileId, String text, String country) {
+        return erase(text, country, placesByProfile.getOrDefault(profileId, List.of()));
+    }
+
+    ErasedDocument erase(String text, String country, List<RecordedPlace> recorded) {
         if (text == null || text.isBlank()) {
             return new ErasedDocument(text, false, 0, 0, false);
         }
         ContactEntryRemover.Tally tally = new ContactEntryRemover.Tally();
-        String erased = eraseLevel(text, country, 0, tally);
+        String erased = eraseLevel(text, country, 0, recorded, tally);
         boolean changed = !erased.equals(text);
         String result = changed ? erased : text;
         return new ErasedDocument(result, changed, tally.entries, tally.mentions, stillHolds(result, country));
     }
 
-    private String eraseLevel(String text, String country, int unwraps, ContactEntryRemover.Tally tally) {
+    private String eraseLevel(String text, String country, int unwraps, List<RecordedPlace> recorded,
+                              ContactEntryRemover.Tally tally) {
         JsonNode node;
         try {
             node = JSON.readTree(stripped(text));
@@ -68,21 +95,28 @@ final class ContactsDocumentEraser {
             return text;
         }
         if (node.isTextual() && unwraps < MAX_UNWRAPS && looksLikeJson(stripped(node.textValue()))) {
-            String inner = eraseLevel(node.textValue(), country, unwraps + 1, tally);
+            String inner = eraseLevel(node.textValue(), country, unwraps + 1, recorded, tally);
             return inner.equals(node.textValue()) ? text : encode(inner);
         }
         int before = tally.entries + tally.mentions;
+        // Paths are of the decoded document, as the normalizer read it: this level.
+        places.erase(node, recorded, tally);
         JsonNode erased = remover.erase(node, country, tally);
         return tally.entries + tally.mentions == before ? text : encode(erased);
     }
 
-    /** Whether the job would still store the contact for this text, or it is still mentioned in it. */
+    /**
+     * Whether the job (under the configured mapping) would still store the contact for this text or
+     * record it in an issue, or it is still mentioned in it.
+     */
     private boolean stillHolds(String text, String country) {
         NormalizedContacts contacts = normalizer.normalize(text, country);
         boolean stored = key.kind() == ContactKey.Kind.EMAIL
                 ? contacts.emails().stream().anyMatch(row -> row.email().equals(key.value()))
                 : contacts.phones().stream().anyMatch(row -> row.phone().equals(key.value()));
-        return stored || mentions.in(text);
+        boolean recorded = contacts.issues().stream().map(QualityIssue::normalizedValue)
+                .anyMatch(value -> value != null && (value.equals(key.value()) || value.startsWith(key.value() + ";ext=")));
+        return stored || recorded || mentions.in(text);
     }
 
     /** Without the white space, zero-width characters and BOM around it, which the job's reader ignores too. */

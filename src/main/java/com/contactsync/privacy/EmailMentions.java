@@ -4,6 +4,7 @@ import java.net.IDN;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
@@ -35,8 +36,8 @@ final class EmailMentions implements Mentions {
     }
 
     @Override
-    public String cut(String text) {
-        return text == null ? null : pattern.matcher(text).replaceAll("");
+    public String replace(String text, String replacement) {
+        return text == null ? null : pattern.matcher(text).replaceAll(Matcher.quoteReplacement(replacement));
     }
 
     /** The address, and its Unicode spelling when the domain is punycode, lower-cased. */

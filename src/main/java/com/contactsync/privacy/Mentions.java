@@ -11,7 +11,12 @@ interface Mentions {
     boolean in(String text);
 
     /** The text with every mention removed. */
-    String cut(String text);
+    default String cut(String text) {
+        return replace(text, "");
+    }
+
+    /** The text with every mention replaced by {@code replacement} (taken literally). */
+    String replace(String text, String replacement);
 
     /** Lower-case substrings every mention contains once reduced the same way (see implementations), for coarse SQL filters. */
     List<String> needles();

@@ -5,6 +5,7 @@ import com.google.i18n.phonenumbers.PhoneNumberUtil;
 import com.google.i18n.phonenumbers.Phonenumber.PhoneNumber;
 
 import java.util.List;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -56,8 +57,9 @@ final class PhoneMentions implements Mentions {
     }
 
     @Override
-    public String cut(String text) {
-        return text == null || nationalDigits.isEmpty() ? text : pattern.matcher(text).replaceAll("");
+    public String replace(String text, String replacement) {
+        return text == null || nationalDigits.isEmpty() ? text
+                : pattern.matcher(text).replaceAll(Matcher.quoteReplacement(replacement));
     }
 
     /** The national digits: every mention holds them once the text is reduced to its digits. */

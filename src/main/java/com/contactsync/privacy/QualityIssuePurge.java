@@ -5,7 +5,9 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -17,14 +19,15 @@ import java.util.Objects;
 final class QualityIssuePurge {
 
     /** One issue row as found. */
-    record Found(long profileId, int issueNo, String rawValue, String normalizedValue, String suggestion) {
+    record Found(long profileId, int issueNo, String rawValue, String normalizedValue, String suggestion, String code,
+                 String jsonPath) {
         @Override
         public String toString() {
             return "Found{profile " + profileId + ", issue " + issueNo + "}";
         }
     }
 
-    private static final String COLUMNS = "SELECT profile_id, issue_no, raw_value, normalized_value, suggestion"
+    private static final String COLUMNS = "SELECT profile_id, issue_no, raw_value, normalized_value, suggestion, code, json_path"
             + " FROM contact_quality_issue WHERE ";
 
     private QualityIssuePurge() {}
@@ -51,7 +54,8 @@ final class QualityIssuePurge {
             }
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
-                    Found row = new Found(rs.getLong(1), rs.getInt(2), rs.getString(3), rs.getString(4), rs.getString(5));
+                    Found row = new Found(rs.getLong(1), rs.getInt(2), rs.getString(3), rs.getString(4), rs.getString(5),
+                            rs.getString(6), rs.getString(7));
                     if (holds(row, key, mentions)) {
                         found.add(row);
                     }
@@ -78,10 +82,25 @@ final class QualityIssuePurge {
         return deleted;
     }
 
+    /** By profile, the places in the source document where the found issues record the contact the mapping does not read. */
+    static Map<Long, List<RecordedPlace>> recordedPlaces(List<Found> rows, ContactKey key) {
+        Map<Long, List<RecordedPlace>> places = new HashMap<>();
+        for (Found row : rows) {
+            RecordedPlace place = RecordedPlace.of(row.code(), row.jsonPath());
+            if (place != null && isKey(row.normalizedValue(), key)) {
+                places.computeIfAbsent(row.profileId(), id -> new ArrayList<>()).add(place);
+            }
+        }
+        return places;
+    }
+
     private static boolean holds(Found row, ContactKey key, Mentions mentions) {
         String normalized = row.normalizedValue();
-        boolean isKey = Objects.equals(normalized, key.value())
+        return isKey(normalized, key) || mentions.in(row.rawValue()) || mentions.in(normalized) || mentions.in(row.suggestion());
+    }
+
+    private static boolean isKey(String normalized, ContactKey key) {
+        return Objects.equals(normalized, key.value())
                 || (key.kind() == ContactKey.Kind.PHONE && normalized != null && normalized.startsWith(key.value() + ";ext="));
-        return isKey || mentions.in(row.rawValue()) || mentions.in(normalized) || mentions.in(row.suggestion());
     }
 }

@@ -69,7 +69,7 @@ final class SourceEraser {
                         try (ResultSet rs = query.executeQuery()) {
                             while (rs.next()) {
                                 read++;
-                                ErasedDocument doc = eraser.erase(rs.getString(2), rs.getString(3));
+                                ErasedDocument doc = eraser.erase(rs.getLong(1), rs.getString(2), rs.getString(3));
                                 entries += doc.entriesRemoved();
                                 mentions += doc.mentionsCut();
                                 if (doc.remains()) {

@@ -120,6 +120,45 @@ class EraseCommandITCase {
         assertThat(rows(target, "SELECT count(*) FROM contactsync_dead_letter")).containsExactly("3");
     }
 
+    @Test
+    void aContactOnlyAnIssueRecordsIsFoundAndErasedWhereItWas() throws Exception {
+        JdbcEndpoint source = POSTGRES.newDatabase();
+        JdbcEndpoint target = POSTGRES.newDatabase();
+        JobConfig config = config(source, target);
+        new ProfileTableLoader(source, SqlIdentifier.of("profile"), ContactsColumnType.TEXT).createTableIfAbsent();
+        String loose = "Only.Here@example.com";
+        insertProfiles(source, Map.of(
+                910_001L, "{\"emails\":[\"keep@x.com\"],\"work_email\":\"" + loose + "\"}",
+                910_002L, "{\"phones\":[\"+1 415 555 0100\"],\"notes\":\"ask at " + loose.toLowerCase() + " or call\"}",
+                910_003L, "{\"emails\":[\"keep@x.com\"],\"notes\":\"only.here@example.com.au is someone else\"}"));
+        PipelineRun.backfill(config, PipelineRun.productionSink(config), Duration.ofMinutes(3));
+        assertThat(rows(target, "SELECT profile_id || ' ' || code || ' ' || json_path FROM contact_quality_issue"
+                + " WHERE normalized_value = 'only.here@example.com' ORDER BY 1"))
+                .containsExactly("910001 CONTACT_UNMAPPED $.work_email", "910002 CONTACT_MENTIONED $.notes");
+
+        CliRun lookup = CliRun.of(args("lookup", source, target, "--email", loose));
+        assertThat(lookup.exitCode()).isZero();
+        assertThat(lookup.output()).contains("2 profile(s)", "profile 910001  only in a quality issue: CONTACT_UNMAPPED at $.work_email",
+                "profile 910002  only in a quality issue: CONTACT_MENTIONED at $.notes").doesNotContainIgnoringCase(loose);
+
+        CliRun erase = CliRun.of(args("erase", source, target, "--email", loose));
+        assertThat(erase.exitCode()).as(erase.output()).isZero();
+        assertThat(erase.output()).contains("2 profile(s) hold").doesNotContainIgnoringCase(loose);
+        assertThat(rows(source, "SELECT id || ' ' || contacts FROM profile ORDER BY id")).containsExactly(
+                "910001 {\"emails\":[\"keep@x.com\"]}",
+                "910002 {\"phones\":[\"+1 415 555 0100\"],\"notes\":\"ask at [erased] or call\"}",
+                "910003 {\"emails\":[\"keep@x.com\"],\"notes\":\"only.here@example.com.au is someone else\"}");
+        assertThat(rows(target, "SELECT count(*) FROM contact_quality_issue WHERE normalized_value = 'only.here@example.com'"))
+                .containsExactly("0");
+        PipelineRun.backfill(config, PipelineRun.productionSink(config), Duration.ofMinutes(3));
+
+        assertThat(CliRun.of(args("lookup", source, target, "--email", loose)).output()).contains("0 profile(s)");
+        assertThat(rows(source, "SELECT count(*) FROM profile WHERE contacts ~* 'only\\.here@example\\.com($|[^.])'"))
+                .containsExactly("0");
+        assertThat(rows(target, "SELECT count(*) FROM contact_quality_issue WHERE strpos(lower(raw_value), 'only.here@example.com') > 0"
+                + " AND profile_id <> 910003")).containsExactly("0");
+    }
+
     /** Every text-like column of every table in both databases that still holds the address, in any case. */
     private static List<String> tablesMentioningTheAddress(JdbcEndpoint source, JdbcEndpoint target) throws SQLException {
         List<String> found = new ArrayList<>();

@@ -11,6 +11,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import java.util.List;
+import java.util.Map;
 
 /** Every tolerated shape, and some odd ones, with the exact document left after an erasure. */
 class ContactsDocumentEraserTest {
@@ -103,6 +104,54 @@ class ContactsDocumentEraserTest {
             assertThat(NORMALIZER.normalize(erased.text(), c.country()).emails())
                     .noneMatch(row -> row.email().equals(key.value()));
         }
+    }
+
+    /** Erasing at the places issues recorded: {@code places} are "path" (CONTACT_UNMAPPED) or "path~" (CONTACT_MENTIONED). */
+    record PlaceCase(String name, ContactKey.Kind kind, String input, String country, String before, List<String> places,
+                     String after, int entries, int mentions) {
+        @Override
+        public String toString() {
+            return name;
+        }
+    }
+
+    static List<PlaceCase> placeCases() {
+        ContactKey.Kind email = ContactKey.Kind.EMAIL;
+        ContactKey.Kind phone = ContactKey.Kind.PHONE;
+        return List.of(
+                new PlaceCase("an unmapped value goes with its key, a mention becomes [erased]", email, "john@example.com", null,
+                        "{\"emails\":[\"a@x.com\"],\"work_email\":\"John@Example.com\",\"notes\":\"ask John@example.com first\"}",
+                        List.of("$.work_email", "$.notes~"), "{\"emails\":[\"a@x.com\"],\"notes\":\"ask [erased] first\"}", 1, 1),
+                new PlaceCase("two elements of one array: removing one does not move the other", email, "john@example.com", null,
+                        "{\"contact\":{\"others\":[{\"email\":\"john@example.com\"},\"x\",\"mailto:john@example.com\",\"y\"]}}",
+                        List.of("$.contact.others[0].email", "$.contact.others[2]"), "{\"contact\":{\"others\":[{},\"x\",\"y\"]}}", 2, 0),
+                new PlaceCase("a quoted key", email, "john@example.com", null,
+                        "{\"e-mail\":\"john@example.com\",\"it's\":\"mail john@example.com\"}", List.of("$['e-mail']", "$['it\\'s']~"),
+                        "{\"it's\":\"mail [erased]\"}", 1, 1),
+                new PlaceCase("a phone mentioned in a document encoded as a string", phone, "+1 415 555 0123", "US",
+                        encode("{\"bio\":\"call me on (415) 555-0123 after 6pm\",\"id\":\"c1\"}"), List.of("$.bio~"),
+                        encode("{\"bio\":\"call me on [erased] after 6pm\",\"id\":\"c1\"}"), 0, 1),
+                new PlaceCase("a place that no longer holds it is left to the scrub", email, "john@example.com", null,
+                        "{\"work_email\":\"other@x.com\",\"notes\":\"john@example.com\"}", List.of("$.work_email", "$.nothing[3]"),
+                        "{\"work_email\":\"other@x.com\",\"notes\":null}", 0, 1));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("placeCases")
+    void erasesTheContactWhereItsIssuesRecordedIt(PlaceCase c) {
+        ContactKey key = KEYS.parse(c.kind(), c.input());
+        List<RecordedPlace> places = c.places().stream()
+                .map(p -> p.endsWith("~") ? new RecordedPlace(p.substring(0, p.length() - 1), false) : new RecordedPlace(p, true))
+                .toList();
+        ErasedDocument erased = new ContactsDocumentEraser(key, NORMALIZER, Map.of(7L, places))
+                .erase(7L, c.before(), c.country());
+
+        assertThat(erased.text()).isEqualTo(c.after());
+        assertThat(erased.entriesRemoved()).as("entries removed").isEqualTo(c.entries());
+        assertThat(erased.mentionsCut()).as("mentions cut").isEqualTo(c.mentions());
+        assertThat(erased.remains()).as("still found").isFalse();
+        assertThat(NORMALIZER.normalize(erased.text(), c.country()).issues())
+                .noneMatch(issue -> key.value().equals(issue.normalizedValue()));
     }
 
     private static String encode(String text) {

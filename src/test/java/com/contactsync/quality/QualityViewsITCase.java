@@ -17,7 +17,7 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The cross-profile quality views of V4 on a small fixture whose every expected row is written out. */
+/** The cross-profile quality views of V4 and V9 on a small fixture whose every expected row is written out. */
 class QualityViewsITCase {
 
     @RegisterExtension
@@ -60,12 +60,30 @@ class QualityViewsITCase {
                 + " (2, 0, 'phone', 2, 'PHONE_DUPLICATE', '4155550123', '+14155550123', NULL),"
                 + " (6, 0, 'email', 0, 'EMAIL_DOMAIN_TYPO', 'x@gmial.com', 'x@gmial.com', 'x@gmail.com'),"
                 + " (7, 0, 'email', 0, 'EMAIL_DOMAIN_TYPO', 'y@gmial.com', 'y@gmial.com', 'y@gmail.com')");
+        // Contacts the mapping missed, planted at known paths (V9 collapses the indexes).
+        execute("INSERT INTO contact_quality_issue (profile_id, issue_no, field, position, code, raw_value, normalized_value,"
+                + " suggestion, json_path) VALUES"
+                // two unmapped addresses on one profile under the same collapsed path, one more on another profile
+                + " (20, 0, 'email', 0, 'CONTACT_UNMAPPED', 'a@acme.com', 'a@acme.com', NULL, '$.contact.others[0].email'),"
+                + " (20, 1, 'email', 1, 'CONTACT_UNMAPPED', 'b@acme.com', 'b@acme.com', NULL, '$.contact.others[12].email'),"
+                + " (21, 0, 'email', 0, 'CONTACT_UNMAPPED', 'c@acme.com', 'c@acme.com', NULL, '$.contact.others[3].email'),"
+                + " (21, 1, 'phone', 0, 'CONTACT_UNMAPPED', '+1 415 555 0100', '+14155550100', NULL, '$.work_phone'),"
+                // a text mentioning two contacts: two issues, one profile; nested indexes collapse too
+                + " (22, 0, 'email', 0, 'CONTACT_MENTIONED', 'mail d@acme.com or e@acme.com', 'd@acme.com', NULL, '$.notes'),"
+                + " (22, 1, 'email', 1, 'CONTACT_MENTIONED', 'mail d@acme.com or e@acme.com', 'e@acme.com', NULL, '$.notes'),"
+                + " (23, 0, 'phone', 0, 'CONTACT_MENTIONED', 'call 415 555 0101', '+14155550101', NULL, '$.log[2].lines[10]'),"
+                // an entry issue has a path too; a quoted key stays as it is
+                + " (24, 0, 'email', 3, 'EMAIL_INVALID', 'x@', 'x@', NULL, '$.emails[3]'),"
+                + " (24, 1, 'email', 0, 'CONTACT_UNMAPPED', 'f@acme.com', 'f@acme.com', NULL, '$[''odd key'']'),"
+                // issues about the whole value have no path and are left out
+                + " (25, 0, 'contacts', -1, 'CONTACTS_MALFORMED', '{', NULL, NULL, NULL)");
     }
 
     @Test
     void issuesByCodeCountIssuesAndProfiles() throws SQLException {
-        assertThat(rows("SELECT code, issues, profiles FROM quality_issue_by_code ORDER BY code")).containsExactly(
-                "EMAIL_CASE|1|1", "EMAIL_DOMAIN_TYPO|2|2", "EMAIL_DUPLICATE|2|1", "PHONE_DUPLICATE|2|2");
+        assertThat(rows("SELECT code, issues, profiles FROM quality_issue_by_code ORDER BY code COLLATE \"C\""))
+                .containsExactly("CONTACTS_MALFORMED|1|1", "CONTACT_MENTIONED|3|2", "CONTACT_UNMAPPED|5|3", "EMAIL_CASE|1|1",
+                "EMAIL_DOMAIN_TYPO|2|2", "EMAIL_DUPLICATE|2|1", "EMAIL_INVALID|1|1", "PHONE_DUPLICATE|2|2");
     }
 
     @Test
@@ -101,6 +119,19 @@ class QualityViewsITCase {
     void duplicatesAreCountedPerProfileAndKind() throws SQLException {
         assertThat(rows("SELECT profile_id, email_duplicates, phone_duplicates, duplicates FROM quality_duplicates_per_profile"
                 + " ORDER BY profile_id")).containsExactly("1|2|1|3", "2|0|1|1");
+    }
+
+    @Test
+    void issuesByPathCollapseArrayIndexesAndCountIssuesAndProfiles() throws SQLException {
+        assertThat(rows("SELECT code, json_path, issues, profiles FROM quality_issue_by_path"
+                + " ORDER BY code, json_path COLLATE \"C\""))
+                .containsExactly(
+                        "CONTACT_MENTIONED|$.log[*].lines[*]|1|1",
+                        "CONTACT_MENTIONED|$.notes|2|1",
+                        "CONTACT_UNMAPPED|$.contact.others[*].email|3|2",
+                        "CONTACT_UNMAPPED|$.work_phone|1|1",
+                        "CONTACT_UNMAPPED|$['odd key']|1|1",
+                        "EMAIL_INVALID|$.emails[*]|1|1");
     }
 
     private static List<String> rows(String sql) throws SQLException {
