@@ -85,6 +85,13 @@ class VerifyRepairITCase {
 
     /** Emails of profiles 11..40 deleted, a phone of another profile altered, rows of a profile the source never had. */
     private static void drift(LiveRun run) throws Exception {
+        // The backfill is done once read; its last rows are in the target after the next checkpoint.
+        long deadline = System.nanoTime() + TIMEOUT.toNanos();
+        while (run.count("SELECT count(*) FROM profile_email WHERE profile_id BETWEEN 11 AND 40") == 0
+                || run.count("SELECT count(*) FROM profile_phone WHERE profile_id BETWEEN 100 AND 200") == 0) {
+            assertThat(System.nanoTime()).as("the backfill's rows committed").isLessThan(deadline);
+            Thread.sleep(100);
+        }
         try (Connection c = run.db().connect(); Statement s = c.createStatement()) {
             s.execute("CREATE TEMP TABLE orphan AS SELECT * FROM profile_email LIMIT 1");
             s.execute("UPDATE orphan SET profile_id = " + ORPHAN_ID);

@@ -112,12 +112,20 @@ final class VerifyCommand implements Callable<Integer> {
         return consistent ? 0 : DRIFT_EXIT_CODE;
     }
 
+    /** {@code repair} in the JSON report; {@code mismatched_after} is null when the request was not done in time. */
     private static Map<String, Object> repairReport(VerifyRepair.Outcome repaired) {
         Map<String, Object> item = new LinkedHashMap<>();
-        item.put("requested", repaired == null ? 0 : repaired.requested());
-        item.put("request_id", repaired == null ? null : repaired.requestId());
-        item.put("request_status", repaired == null ? null : repaired.requestStatus());
-        item.put("mismatched_after", repaired == null ? 0L : repaired.after() == null ? null : repaired.after().mismatched());
+        if (repaired == null) { // consistent: nothing to repair
+            item.put("requested", 0);
+            item.put("request_id", null);
+            item.put("request_status", null);
+            item.put("mismatched_after", 0);
+            return item;
+        }
+        item.put("requested", repaired.requested());
+        item.put("request_id", repaired.requestId());
+        item.put("request_status", repaired.requestStatus());
+        item.put("mismatched_after", repaired.after() == null ? null : Long.valueOf(repaired.after().mismatched()));
         return item;
     }
 

@@ -6,6 +6,8 @@ import com.contactsync.verify.ConsistencyVerifier;
 import com.contactsync.verify.VerificationResult;
 import com.contactsync.verify.VerifyOptions;
 
+import org.apache.flink.util.TimeUtils;
+
 import java.io.PrintStream;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -24,7 +26,7 @@ final class VerifyRepair {
         }
     }
 
-    /** A request still pending after this long suggests that no job in mode live/both reads the request table. */
+    /** A request still pending after this long (or the timeout, if shorter) suggests that no job in mode live/both reads the request table. */
     static final Duration PENDING_WARNING = Duration.ofSeconds(30);
     /**
      * The request is done when its rows went downstream; they are in the target once the next
@@ -59,8 +61,9 @@ final class VerifyRepair {
                 requestId, ids.length);
         String status = awaitDone(requestId);
         if (!ResnapshotRequestTable.DONE.equals(status)) {
-            out.printf("request %d is %s after %s: not verified again. The job still serves it when it runs; see"
-                    + " backfill status, then run verify again%n", requestId, status, timeout);
+            out.printf("request %d is %s after %s: not verified again. A request not cancelled stays recorded and the job"
+                    + " serves it once it runs (see backfill status); then run verify again%n",
+                    requestId, status, TimeUtils.formatWithHighestUnit(timeout));
             return new Outcome(ids.length, requestId, status, null);
         }
         VerificationResult after = verifyCommitted(ids, options);
@@ -72,6 +75,7 @@ final class VerifyRepair {
     /** The request's final status, or its status when the timeout passed; cancelled counts as final. */
     private String awaitDone(long requestId) throws SQLException, InterruptedException {
         long started = System.nanoTime();
+        Duration warnAfter = timeout.compareTo(PENDING_WARNING) < 0 ? timeout : PENDING_WARNING;
         boolean warned = false;
         while (true) {
             Optional<ResnapshotRequestTable.Row> row = requests.find(requestId);
@@ -82,7 +86,7 @@ final class VerifyRepair {
                 return status;
             }
             Duration waited = Duration.ofNanos(System.nanoTime() - started);
-            if (!warned && status.equals(ResnapshotRequestTable.PENDING) && waited.compareTo(PENDING_WARNING) > 0) {
+            if (!warned && status.equals(ResnapshotRequestTable.PENDING) && waited.compareTo(warnAfter) >= 0) {
                 out.printf("request %d still pending after %d s: is the job running in mode live or both? (mode backfill"
                         + " does not read %s)%n", requestId, waited.toSeconds(), requests.table());
                 warned = true;
