@@ -85,10 +85,11 @@ class VerifyRepairITCase {
 
     /** Emails of profiles 11..40 deleted, a phone of another profile altered, rows of a profile the source never had. */
     private static void drift(LiveRun run) throws Exception {
-        // The backfill is done once read; its last rows are in the target after the next checkpoint.
+        // The backfill is done once read; its last rows are in the target after the next checkpoint. Ids are read in
+        // ascending order per split (the first is 1..1000): rows near its end mean those below are committed too.
         long deadline = System.nanoTime() + TIMEOUT.toNanos();
-        while (run.count("SELECT count(*) FROM profile_email WHERE profile_id BETWEEN 11 AND 40") == 0
-                || run.count("SELECT count(*) FROM profile_phone WHERE profile_id BETWEEN 100 AND 200") == 0) {
+        while (run.count("SELECT count(*) FROM profile_email WHERE profile_id BETWEEN 900 AND 1000") == 0
+                || run.count("SELECT count(*) FROM profile_phone WHERE profile_id BETWEEN 900 AND 1000") == 0) {
             assertThat(System.nanoTime()).as("the backfill's rows committed").isLessThan(deadline);
             Thread.sleep(100);
         }
