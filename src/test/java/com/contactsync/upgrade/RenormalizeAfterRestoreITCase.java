@@ -38,7 +38,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -88,7 +90,7 @@ class RenormalizeAfterRestoreITCase {
         Map<Long, List<String>> underUs = byProfile(ExpectedTables.expected(db, usRule));
         Map<Long, List<String>> underGb = byProfile(ExpectedTables.expected(db, gbRule));
         Set<Long> changed = underGb.keySet().stream().filter(id -> !underGb.get(id).equals(underUs.get(id)))
-                .collect(Collectors.toCollection(java.util.HashSet::new));
+                .collect(Collectors.toCollection(HashSet::new));
         changed.addAll(underUs.keySet().stream().filter(id -> !underUs.get(id).equals(underGb.get(id))).toList());
         assertThat(changed).as("profiles the new default region changes").isNotEmpty().hasSizeLessThan(PROFILES / 2);
 
@@ -157,7 +159,7 @@ class RenormalizeAfterRestoreITCase {
         Map<Long, List<String>> rows = new HashMap<>();
         for (String line : lines) {
             long id = Long.parseLong(line.split("\u241F")[1]);
-            rows.computeIfAbsent(id, k -> new java.util.ArrayList<>()).add(line);
+            rows.computeIfAbsent(id, k -> new ArrayList<>()).add(line);
         }
         return rows;
     }
