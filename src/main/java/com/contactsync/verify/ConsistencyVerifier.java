@@ -73,6 +73,34 @@ public final class ConsistencyVerifier {
         return result;
     }
 
+    /**
+     * Compares exactly the given profiles (sampling ignored), those that differ again after the
+     * grace period, as a full run does; orphans among them count. For {@code verify --repair}.
+     */
+    public VerificationResult verifyIds(long[] ids, VerifyOptions options) {
+        long started = System.nanoTime();
+        MismatchCollector collector = new MismatchCollector(options.maxDetails());
+        Suspects suspects = new Suspects();
+        long[] sorted = Arrays.stream(ids).sorted().distinct().toArray();
+        try (ProfileChecker checker = openChecker()) {
+            for (int from = 0; from < sorted.length; from += options.pageRows()) {
+                long[] batch = Arrays.copyOfRange(sorted, from, Math.min(sorted.length, from + options.pageRows()));
+                for (var differing : checker.check(batch).entrySet()) {
+                    if (!suspects.add(differing.getKey())) {
+                        collector.add(differing.getValue());
+                    }
+                }
+                collector.checked(batch.length);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not check " + sorted.length + " profiles of " + table, e);
+        }
+        recheck(suspects, options, collector);
+        VerificationResult result = collector.result(Duration.ofNanos(System.nanoTime() - started));
+        LOG.info("verification of {} given profiles of {}: {}", sorted.length, table, result);
+        return result;
+    }
+
     private void runAll(List<IdRange> ranges, VerifyOptions options, Sampling sampling,
                         MismatchCollector collector, Suspects suspects) {
         AtomicInteger threadNo = new AtomicInteger();

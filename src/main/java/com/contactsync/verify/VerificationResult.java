@@ -10,6 +10,8 @@ import java.util.Map;
  * first {@code maxDetails} of them by profile id.
  *
  * @param rechecked profiles that differed at first and were compared again after the grace period
+ * @param mismatchedIds the ids of the profiles that differ, ascending: all of them unless there are
+ *     more than {@code MismatchCollector.MAX_IDS} (see {@link #allMismatchedIdsKept()})
  */
 public record VerificationResult(
         long checked,
@@ -17,11 +19,23 @@ public record VerificationResult(
         long rechecked,
         Map<MismatchKind, Long> countsByKind,
         List<Mismatch> details,
+        long[] mismatchedIds,
         Duration elapsed) {
 
     public VerificationResult {
         countsByKind = Map.copyOf(countsByKind);
         details = List.copyOf(details);
+        mismatchedIds = mismatchedIds.clone();
+    }
+
+    @Override
+    public long[] mismatchedIds() {
+        return mismatchedIds.clone();
+    }
+
+    /** False when more profiles differ than ids were kept: a repair of {@link #mismatchedIds()} is then partial. */
+    public boolean allMismatchedIdsKept() {
+        return mismatchedIds.length == mismatched;
     }
 
     public boolean consistent() {

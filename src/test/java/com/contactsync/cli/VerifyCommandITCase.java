@@ -4,9 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
 import com.contactsync.config.JdbcEndpoint;
+import com.contactsync.config.SqlIdentifier;
 import com.contactsync.embedded.PostgresExtension;
 import com.contactsync.normalize.ContactNormalizer;
 import com.contactsync.normalize.NormalizerSettings;
+import com.contactsync.source.backfill.ResnapshotRequestTable;
+import com.contactsync.source.backfill.ResnapshotSelector;
 import com.contactsync.verify.ConsistentTables;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -120,6 +123,31 @@ class VerifyCommandITCase {
             assertThat(rs.getString(2)).contains("could not read the id bounds of no_such_table");
             assertThat(rs.getBoolean(3)).isTrue();
         }
+    }
+
+    @Test
+    @Order(4) // the drift of order 2 is still there, and no job reads the request table
+    void repairWithoutARunningJobRecordsOneRequestOfExactlyTheMismatchedProfilesAndSaysWhyItWaits() throws Exception {
+        Path report = dir.resolve("repair.json");
+
+        CliRun run = CliRun.of(args("--repair", "--repair-timeout", "2s", "--grace-seconds", "0.2",
+                "--report-json", report.toString()));
+
+        assertThat(run.exitCode()).isEqualTo(VerifyCommand.DRIFT_EXIT_CODE);
+        assertThat(run.output()).contains("re-snapshot request", "still pending", "mode live or both", "not verified again");
+        List<ResnapshotRequestTable.Row> requests = new ResnapshotRequestTable(db,
+                SqlIdentifier.of(ResnapshotRequestTable.DEFAULT_NAME)).list(10);
+        assertThat(requests).singleElement().satisfies(r -> {
+            assertThat(r.status()).isEqualTo("pending");
+            assertThat(r.selector()).isEqualTo("ids");
+            assertThat(ResnapshotSelector.ids(r.ids()).ranges()).hasSizeBetween(1, 3)
+                    .allSatisfy(span -> assertThat(span.highInclusive() - span.lowExclusive()).isBetween(1L, 3L));
+        });
+        JsonNode repair = new ObjectMapper().readTree(report.toFile()).get("repair");
+        assertThat(repair.get("requested").asLong()).isEqualTo(3);
+        assertThat(repair.get("request_id").asLong()).isEqualTo(requests.get(0).id());
+        assertThat(repair.get("request_status").asText()).isEqualTo("pending");
+        assertThat(repair.get("mismatched_after").isNull()).isTrue();
     }
 
     private String[] args(String... extra) {

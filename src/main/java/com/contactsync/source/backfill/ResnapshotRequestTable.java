@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -43,6 +44,9 @@ public final class ResnapshotRequestTable implements Serializable {
 
     /** The table's name unless configured otherwise; in the control table's schema. */
     public static final String DEFAULT_NAME = "contactsync_backfill_request";
+
+    private static final String ROW_COLUMNS = "SELECT id, selector, ids, predicate IS NOT NULL, status, requested_at,"
+            + " started_at, finished_at, profiles_read, progress FROM ";
 
     private final JdbcEndpoint endpoint;
     private final SqlIdentifier table;
@@ -128,17 +132,31 @@ public final class ResnapshotRequestTable implements Serializable {
             return List.of();
         }
         try (Connection c = endpoint.connect();
-                PreparedStatement s = c.prepareStatement("SELECT id, selector, ids, predicate IS NOT NULL, status, requested_at,"
-                        + " started_at, finished_at, profiles_read, progress FROM " + table.quoted() + " ORDER BY id DESC LIMIT ?")) {
+                PreparedStatement s = c.prepareStatement(ROW_COLUMNS + table.quoted() + " ORDER BY id DESC LIMIT ?")) {
             s.setInt(1, limit);
             List<Row> rows = new ArrayList<>();
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
-                    rows.add(new Row(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getBoolean(4), rs.getString(5),
-                            rs.getTimestamp(6), rs.getTimestamp(7), rs.getTimestamp(8), rs.getLong(9), rs.getDouble(10)));
+                    rows.add(row(rs));
                 }
             }
             return rows;
+        }
+    }
+
+    /** One request by id, as {@link #list(int)} shows it; empty when there is no such request. */
+    public Optional<Row> find(long id) throws SQLException {
+        if (!exists()) {
+            return Optional.empty();
+        }
+        try (Connection c = endpoint.connect();
+                PreparedStatement s = c.prepareStatement(ROW_COLUMNS + table.quoted() + " WHERE id = ?")) {
+            s.setLong(1, id);
+            try (ResultSet rs = s.executeQuery()) {
+                return rs.next()
+                        ? Optional.of(row(rs))
+                        : Optional.empty();
+            }
         }
     }
 
@@ -221,6 +239,11 @@ public final class ResnapshotRequestTable implements Serializable {
             }
             s.executeBatch();
         }
+    }
+
+    private static Row row(ResultSet rs) throws SQLException {
+        return new Row(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getBoolean(4), rs.getString(5),
+                rs.getTimestamp(6), rs.getTimestamp(7), rs.getTimestamp(8), rs.getLong(9), rs.getDouble(10));
     }
 
     private boolean exists() throws SQLException {
