@@ -11,6 +11,8 @@ import com.contactsync.generate.GeneratorSettings;
 import com.contactsync.generate.IdLayout;
 import com.contactsync.generate.ProfileGenerator;
 import com.contactsync.generate.ProfileTableLoader;
+import com.contactsync.source.backfill.ResnapshotRequestTable;
+import com.contactsync.source.backfill.ResnapshotSelector;
 
 import org.apache.flink.core.execution.JobClient;
 
@@ -50,6 +52,14 @@ final class LatencyBenchCommand implements Callable<Integer> {
     @Option(names = "--report-json", description = "Write the figures as JSON to this file.")
     Path reportJson;
 
+    @Option(names = "--during-backfill", description = "Measure while the initial backfill runs (one window per rate, each"
+            + " until the backfill is done or --seconds passed), instead of after it.")
+    boolean duringBackfill;
+
+    @Option(names = "--during-resnapshot", description = "After the backfill, request a re-snapshot of every profile"
+            + " (backfill request --all) and measure while it runs; reports how long it took.")
+    boolean duringResnapshot;
+
     @Override
     public Integer call() throws Exception {
         PrintStream out = System.out;
@@ -63,28 +73,47 @@ final class LatencyBenchCommand implements Callable<Integer> {
             settings.put("job.checkpoint-interval", checkpointInterval);
             JobConfig config = ConfigLoader.fromMap(settings);
             JobClient job = LocalRunner.start(config);
-            LocalRunner.awaitBackfill(job, () -> {});
-            out.printf("backfill of %,d profiles done; measuring at %s changes/s, %d s each, checkpoint interval %s%n",
-                    profiles, rates, seconds, checkpointInterval);
+            if (!duringBackfill) {
+                LocalRunner.awaitBackfill(job, () -> {});
+            }
+            String phase = duringBackfill ? "during the backfill" : duringResnapshot ? "during a re-snapshot of every profile" : "after the backfill";
+            out.printf("%,d profiles; measuring %s at %s changes/s, %d s each, checkpoint interval %s%n",
+                    profiles, phase, rates, seconds, checkpointInterval);
             List<Map<String, Object>> results = new ArrayList<>();
             long seed = 1;
             for (double rate : rates) {
+                ResnapshotRequestTable requests = ResnapshotRequestTable.from(config);
+                long request = duringResnapshot ? requests.submit(ResnapshotSelector.all()) : -1;
+                long started = System.nanoTime();
                 try (LiveTrafficSimulator traffic = LiveTrafficSimulator.builder(stack.endpoint()).changesPerSecond(rate).seed(seed++).start();
                         LatencyProbe probe = new LatencyProbe(stack.endpoint(), config.target(), config.profileTable().table(), 10).start()) {
-                    Thread.sleep(seconds * 1000L);
+                    long deadline = started + seconds * 1_000_000_000L;
+                    while (duringResnapshot ? !isDone(requests, request) : System.nanoTime() < deadline
+                            && !(duringBackfill && LocalMetrics.gaugeMax("backfillDone") == 1)) {
+                        Thread.sleep(200);
+                    }
+                    double measured = (System.nanoTime() - started) / 1e9;
                     traffic.stop();
                     probe.stop(30_000);
                     Map<String, Object> result = new LinkedHashMap<>();
+                    result.put("phase", phase);
                     result.put("target_rate", rate);
-                    result.put("achieved_rate", Math.round(traffic.changesMade() / (double) seconds));
+                    result.put("seconds", RunReport.tenths(measured));
+                    result.put("achieved_rate", Math.round(traffic.changesMade() / measured));
                     result.put("probes", probe.latencies().size());
                     result.put("p50_ms", probe.percentile(0.5));
                     result.put("p99_ms", probe.percentile(0.99));
                     result.put("max_ms", probe.percentile(1.0));
+                    if (duringResnapshot) {
+                        result.put("resnapshot_profiles_read", requests.find(request).map(ResnapshotRequestTable.Row::profilesRead).orElse(-1L));
+                    }
                     results.add(result);
-                    out.printf("rate %,.0f/s (achieved %,d/s): commit-to-visible p50 %d ms, p99 %d ms, max %d ms over %d probes%n",
-                            rate, result.get("achieved_rate"), probe.percentile(0.5), probe.percentile(0.99), probe.percentile(1.0),
-                            probe.latencies().size());
+                    out.printf("rate %,.0f/s (achieved %,d/s) %s, %.1f s: commit-to-visible p50 %d ms, p99 %d ms, max %d ms over %d probes%n",
+                            rate, result.get("achieved_rate"), phase, measured, probe.percentile(0.5), probe.percentile(0.99),
+                            probe.percentile(1.0), probe.latencies().size());
+                }
+                if (duringBackfill) {
+                    break; // one backfill to measure during
                 }
             }
             job.cancel().get();
@@ -97,5 +126,9 @@ final class LatencyBenchCommand implements Callable<Integer> {
             }
             return 0;
         }
+    }
+
+    private static boolean isDone(ResnapshotRequestTable requests, long id) throws java.sql.SQLException {
+        return requests.find(id).map(row -> ResnapshotRequestTable.DONE.equals(row.status())).orElse(true);
     }
 }

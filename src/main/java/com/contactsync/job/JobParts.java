@@ -46,10 +46,10 @@ public final class JobParts {
         }
     }
 
-    private final JobConfig config;
     /** How soon a running job sees a new or cancelled re-snapshot request. */
     static final Duration REQUEST_POLL_INTERVAL = Duration.ofSeconds(2);
 
+    private final JobConfig config;
     private final Source<ProfileEvent, ?, ?> backfill;
     private final ChangeInput changes;
     private final ContactNormalizer normalizer;
