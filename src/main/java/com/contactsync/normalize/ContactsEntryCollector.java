@@ -67,11 +67,11 @@ final class ContactsEntryCollector {
             return RawContacts.of(QualityIssue.aboutContacts(QualityCode.CONTACTS_UNEXPECTED_SHAPE,
                     contactsText, mapping.nothingSelected(root, typeName(root))));
         }
-        Sink emails = new Sink(ContactKind.EMAIL, maxPerKind);
+        KindEntries emails = new KindEntries(ContactKind.EMAIL, maxPerKind);
         for (Selection selection : selections.of(RuleKind.EMAILS)) {
             emails.addSelection(selection);
         }
-        Sink phones = new Sink(ContactKind.PHONE, maxPerKind);
+        KindEntries phones = new KindEntries(ContactKind.PHONE, maxPerKind);
         for (Selection selection : selections.of(RuleKind.PHONES)) {
             phones.addSelection(selection);
         }
@@ -83,7 +83,7 @@ final class ContactsEntryCollector {
     }
 
     /** Collects one kind's entries, numbering all of them and keeping the first {@code max}. */
-    private static final class Sink {
+    private static final class KindEntries {
         private final ContactKind kind;
         private final int max;
         private final List<RawEntry> entries = new ArrayList<>();
@@ -91,7 +91,7 @@ final class ContactsEntryCollector {
         private CompiledRule rule;
         private java.util.Set<String> holes;
 
-        Sink(ContactKind kind, int max) {
+        KindEntries(ContactKind kind, int max) {
             this.kind = kind;
             this.max = max;
         }
