@@ -1,9 +1,7 @@
 package com.contactsync.cli;
 
 import com.contactsync.config.JobConfig;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.contactsync.source.backfill.PlannedRows;
 
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -23,27 +21,16 @@ final class SourceTableSize {
     private SourceTableSize() {}
 
     static long estimate(JobConfig config) throws SQLException {
-        String table = config.profileTable().table().quoted();
-        try (Connection c = config.source().connect(); Statement s = c.createStatement()) {
-            long planned = plannedRows(s, table);
+        try (Connection c = config.source().connect()) {
+            long planned = PlannedRows.of(c, config.profileTable().table());
             if (planned >= EXACT_BELOW) {
                 return planned;
             }
-            try (ResultSet rs = s.executeQuery("SELECT count(*) FROM " + table)) {
+            try (Statement s = c.createStatement();
+                    ResultSet rs = s.executeQuery("SELECT count(*) FROM " + config.profileTable().table().quoted())) {
                 rs.next();
                 return rs.getLong(1);
             }
-        }
-    }
-
-    /** The planner's estimate of a full scan's rows (the identifier is validated, so it may be spliced). */
-    static long plannedRows(Statement s, String quotedTable) throws SQLException {
-        try (ResultSet rs = s.executeQuery("EXPLAIN (FORMAT JSON) SELECT 1 FROM " + quotedTable)) {
-            rs.next();
-            JsonNode plan = new ObjectMapper().readTree(rs.getString(1)).get(0).get("Plan");
-            return Math.max(0, plan.get("Plan Rows").asLong());
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new SQLException("could not read the planner's estimate of " + quotedTable, e);
         }
     }
 }

@@ -2,9 +2,7 @@ package com.contactsync.shapes;
 
 import com.contactsync.config.JdbcEndpoint;
 import com.contactsync.config.SqlIdentifier;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.contactsync.source.backfill.PlannedRows;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -28,7 +26,6 @@ public final class ProfileSampler {
     /** Expected rows over N, so that a sample of blocks rarely falls short. */
     static final double OVERSAMPLE = 1.25;
     static final int READ_LIMIT_FACTOR = 3;
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     /** One sampled profile's contacts text (as stored, any column type) and its country, both nullable. */
     public record Profile(String contacts, String country) {}
@@ -110,13 +107,6 @@ public final class ProfileSampler {
                 }
             }
         }
-        try (PreparedStatement s = c.prepareStatement("EXPLAIN (FORMAT JSON) SELECT 1 FROM " + table.quoted());
-                ResultSet rs = s.executeQuery()) {
-            rs.next();
-            JsonNode plan = JSON.readTree(rs.getString(1)).path(0).path("Plan");
-            return Math.max(0, plan.path("Plan Rows").asLong());
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new SQLException("unreadable EXPLAIN output for " + table, e);
-        }
+        return PlannedRows.of(c, table);
     }
 }
