@@ -41,21 +41,18 @@ public final class LocalMetrics implements MetricReporter {
 
     /** The largest current value of the numeric gauges with this name, or -1 when there is none. */
     public static long gaugeMax(String name) {
-        long max = -1;
-        for (Map.Entry<String, Gauge<?>> e : GAUGES.entrySet()) {
-            if (e.getKey().endsWith("." + name) && e.getValue().getValue() instanceof Number value) {
-                max = Math.max(max, value.longValue());
-            }
-        }
-        return max;
+        return gaugeMax(name, id -> true);
     }
 
     /** As {@link #gaugeMax(String)}, among the gauges whose scope names {@code jobName} (several jobs in one JVM). */
     public static long gaugeMax(String jobName, String name) {
+        return gaugeMax(name, id -> id.contains("." + jobName + "."));
+    }
+
+    private static long gaugeMax(String name, java.util.function.Predicate<String> scope) {
         long max = -1;
         for (Map.Entry<String, Gauge<?>> e : GAUGES.entrySet()) {
-            if (e.getKey().contains("." + jobName + ".") && e.getKey().endsWith("." + name)
-                    && e.getValue().getValue() instanceof Number value) {
+            if (e.getKey().endsWith("." + name) && scope.test(e.getKey()) && e.getValue().getValue() instanceof Number value) {
                 max = Math.max(max, value.longValue());
             }
         }

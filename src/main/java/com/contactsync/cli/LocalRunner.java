@@ -63,8 +63,9 @@ public final class LocalRunner {
         } else {
             out.println(new StatelessStartGuard(state).check(config.mode(), fresh, TargetFootprint.read(config.target())).orThrow());
             if (fresh) {
-                out.println(new FreshStart(state).describe());
-                Path moved = new FreshStart(state).moveAside();
+                FreshStart discard = new FreshStart(state);
+                out.println(discard.describe());
+                Path moved = discard.moveAside();
                 if (moved != null) {
                     out.println("moved aside to " + moved);
                 }

@@ -74,10 +74,10 @@ public final class JobParts {
      */
     public static JobParts of(JobConfig config, OffsetsInitializer changesFrom) {
         BackfillSettings backfill = BackfillSettings.from(config);
+        ResnapshotRequestTable requests = ResnapshotRequestTable.from(config);
         ChangeInput changes = null;
         if (config.mode().readsChanges()) {
             LiveSettings live = LiveSettings.from(config);
-            ResnapshotRequestTable requests = ResnapshotRequestTable.from(config);
             changes = new ChangeInput(
                     ChangeSourceFactory.create(live.bootstrapServers(), live.topic(), live.groupId(),
                             Objects.requireNonNull(changesFrom, "a mode that reads changes needs a starting position"),
@@ -85,7 +85,7 @@ public final class JobParts {
                             GapOptions.handler(live.onGap(), config.target(), reason -> requests.submitFullUnlessPending())),
                     DeadLetterSink.create(config.target()));
         }
-        return new JobParts(config, backfillSource(config, backfill), changes,
+        return new JobParts(config, backfillSource(config, backfill, requests), changes,
                 new ContactNormalizer(NormalizerSettings.from(config)),
                 backfill.profileTable().hasCountryColumn() ? new JdbcProfileReselector(backfill) : null,
                 ExactlyOnceProfileSink.create(config.target()));
@@ -95,12 +95,13 @@ public final class JobParts {
      * Mode backfill reads the table once and ends. Modes both and live keep the source running
      * after the initial backfill (mode live has none) to serve re-snapshot requests while live.
      */
-    private static Source<ProfileEvent, ?, ?> backfillSource(JobConfig config, BackfillSettings settings) {
+    private static Source<ProfileEvent, ?, ?> backfillSource(JobConfig config, BackfillSettings settings,
+            ResnapshotRequestTable requests) {
         LoadGuardSettings guard = LoadGuardSettings.from(config);
         if (config.mode().isBounded()) {
             return new BackfillSource(settings, guard);
         }
-        RequestPolling polling = new RequestPolling(ResnapshotRequestTable.from(config), REQUEST_POLL_INTERVAL);
+        RequestPolling polling = new RequestPolling(requests, REQUEST_POLL_INTERVAL);
         return BackfillSource.continuous(settings, guard, polling, config.mode().readsBackfill()).repairingDriftIn(config.target());
     }
 
