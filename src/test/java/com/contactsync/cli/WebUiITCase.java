@@ -152,7 +152,25 @@ class WebUiITCase {
             run(chromium, profile, "--screenshot=" + png, "--window-size=1600,1000", url);
         }
 
+        /**
+         * Headless Chromium now and then hangs on a loaded machine (seen once in four CI runs, with
+         * --screenshot): a hung attempt is killed and the same command runs once more, with a fresh
+         * profile; two hangs fail the test.
+         */
         private static String run(Path chromium, Path profile, String... args) throws Exception {
+            for (int attempt = 1; ; attempt++) {
+                String out = runOnce(chromium, attempt == 1 ? profile : Path.of(profile + "-" + attempt), args);
+                if (out != null || attempt == 2) {
+                    if (out == null) {
+                        throw new AssertionError("chromium did not finish within 90 s, twice: " + String.join(" ", args));
+                    }
+                    return out;
+                }
+            }
+        }
+
+        /** Chromium's standard output, or null when it did not finish within 90 s (then it is killed). */
+        private static String runOnce(Path chromium, Path profile, String... args) throws Exception {
             List<String> command = new ArrayList<>(List.of(chromium.toString(), "--headless", "--no-sandbox", "--disable-gpu",
                     "--disable-dev-shm-usage", "--disable-background-networking", "--disable-component-update",
                     "--disable-sync", "--no-first-run", "--user-data-dir=" + profile, "--virtual-time-budget=10000"));
@@ -163,17 +181,18 @@ class WebUiITCase {
             Process process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD)
                     .redirectOutput(output.toFile()).start();
             process.getOutputStream().close();
+            boolean finished;
             try {
-                if (!process.waitFor(90, TimeUnit.SECONDS)) {
-                    throw new AssertionError("chromium did not finish within 90 s: " + command);
-                }
+                finished = process.waitFor(90, TimeUnit.SECONDS);
             } finally {
                 process.descendants().forEach(ProcessHandle::destroyForcibly);
                 process.destroyForcibly();
             }
+            if (!finished) {
+                return null;
+            }
             assertThat(process.exitValue()).as(String.join(" ", command)).isZero();
-            String out = Files.readString(output, StandardCharsets.UTF_8);
-            return out;
+            return Files.readString(output, StandardCharsets.UTF_8);
         }
     }
 }
