@@ -58,21 +58,32 @@ public final class ProfileSampler {
             try {
                 long estimate = estimateRows(c);
                 double percent = estimate <= size ? 100 : Math.min(100, 100 * OVERSAMPLE * size / estimate);
-                String sampling = percent >= 100 ? "" : " TABLESAMPLE SYSTEM (CAST(? AS real))";
-                try (PreparedStatement s = c.prepareStatement("SELECT " + columns + " FROM " + table.quoted() + sampling + " LIMIT ?")) {
-                    int p = 1;
-                    if (!sampling.isEmpty()) {
-                        s.setDouble(p++, percent);
-                    }
-                    s.setLong(p, (long) READ_LIMIT_FACTOR * size);
-                    s.setFetchSize(1_000);
-                    return keepUniformly(s, size, estimate, percent);
+                Sample sample = read(c, size, estimate, percent);
+                // Block sampling returns whole pages: a short draw (rows clumped in few pages, a stale
+                // estimate) is drawn again at twice the share, up to the whole table.
+                while (sample.profiles().size() < size && percent < 100) {
+                    percent = Math.min(100, percent * 2);
+                    sample = read(c, size, estimate, percent);
                 }
+                return sample;
             } finally {
                 c.rollback();
             }
         } catch (SQLException e) {
             throw new IllegalStateException("could not sample the contacts of " + table + " on " + source, e);
+        }
+    }
+
+    private Sample read(Connection c, int size, long estimate, double percent) throws SQLException {
+        String sampling = percent >= 100 ? "" : " TABLESAMPLE SYSTEM (CAST(? AS real))";
+        try (PreparedStatement s = c.prepareStatement("SELECT " + columns + " FROM " + table.quoted() + sampling + " LIMIT ?")) {
+            int p = 1;
+            if (!sampling.isEmpty()) {
+                s.setDouble(p++, percent);
+            }
+            s.setLong(p, (long) READ_LIMIT_FACTOR * size);
+            s.setFetchSize(1_000);
+            return keepUniformly(s, size, estimate, percent);
         }
     }
 
