@@ -6,6 +6,7 @@ import com.contactsync.config.SqlIdentifier;
 import com.contactsync.embedded.EmbeddedStack;
 import com.contactsync.embedded.LatencyProbe;
 import com.contactsync.embedded.LiveTrafficSimulator;
+import com.contactsync.embedded.TopicArrivals;
 import com.contactsync.generate.ContactsColumnType;
 import com.contactsync.generate.GeneratorSettings;
 import com.contactsync.generate.IdLayout;
@@ -88,9 +89,11 @@ final class LatencyBenchCommand implements Callable<Integer> {
                 try (LiveTrafficSimulator traffic = LiveTrafficSimulator.builder(stack.endpoint()).changesPerSecond(rate).seed(seed++).start();
                         LatencyProbe probe = new LatencyProbe(stack.endpoint(), config.target(), config.profileTable().table(), 10).start()) {
                     long deadline = started + seconds * 1_000_000_000L;
+                    StageSamples stages = new StageSamples();
                     while (duringResnapshot ? !isDone(requests, request) : System.nanoTime() < deadline
                             && !(duringBackfill && LocalMetrics.gaugeMax("backfillDone") == 1)) {
                         Thread.sleep(200);
+                        stages.sample();
                     }
                     double measured = (System.nanoTime() - started) / 1e9;
                     traffic.stop();
@@ -107,10 +110,14 @@ final class LatencyBenchCommand implements Callable<Integer> {
                     if (duringResnapshot) {
                         result.put("resnapshot_profiles_read", requests.find(request).map(ResnapshotRequestTable.Row::profilesRead).orElse(-1L));
                     }
+                    Map<String, Object> byStage = stages.report(probe,
+                            TopicArrivals.firstAppended(stack.kafka().bootstrapServers(), stack.topic(), probe.committedAt().keySet()));
+                    result.put("stages", byStage);
                     results.add(result);
                     out.printf("rate %,.0f/s (achieved %,d/s) %s, %.1f s: commit-to-visible p50 %d ms, p99 %d ms, max %d ms over %d probes%n",
                             rate, result.get("achieved_rate"), phase, measured, probe.percentile(0.5), probe.percentile(0.99),
                             probe.percentile(1.0), probe.latencies().size());
+                    out.println("  where the time goes: " + byStage);
                 }
                 if (duringBackfill) {
                     break; // one backfill to measure during

@@ -2,6 +2,7 @@ package com.contactsync.cli;
 
 import org.apache.flink.metrics.Counter;
 import org.apache.flink.metrics.Gauge;
+import org.apache.flink.metrics.Histogram;
 import org.apache.flink.metrics.Metric;
 import org.apache.flink.metrics.MetricConfig;
 import org.apache.flink.metrics.MetricGroup;
@@ -22,6 +23,7 @@ public final class LocalMetrics implements MetricReporter {
     private static final Map<String, Counter> COUNTERS = new ConcurrentHashMap<>();
     private static final Map<String, Long> FINISHED = new ConcurrentHashMap<>();
     private static final Map<String, Gauge<?>> GAUGES = new ConcurrentHashMap<>();
+    private static final Map<String, Histogram> HISTOGRAMS = new ConcurrentHashMap<>();
 
     /** Sum of every counter with this name over all subtasks and attempts. */
     public static long sum(String name) {
@@ -59,11 +61,26 @@ public final class LocalMetrics implements MetricReporter {
         return max;
     }
 
+    /**
+     * The largest q-quantile (0..1) among the live histograms with this name (one per subtask), or
+     * -1 when there is none: an upper bound of the job's quantile, not a merge.
+     */
+    public static long histogramQuantileMax(String name, double q) {
+        double max = -1;
+        for (Map.Entry<String, Histogram> e : HISTOGRAMS.entrySet()) {
+            if (e.getKey().endsWith("." + name) && e.getValue().getCount() > 0) {
+                max = Math.max(max, e.getValue().getStatistics().getQuantile(q));
+            }
+        }
+        return Math.round(max);
+    }
+
     /** Forgets everything, e.g. between two runs in one JVM. */
     public static void reset() {
         COUNTERS.clear();
         FINISHED.clear();
         GAUGES.clear();
+        HISTOGRAMS.clear();
     }
 
     @Override
@@ -78,12 +95,15 @@ public final class LocalMetrics implements MetricReporter {
             COUNTERS.put(group.getMetricIdentifier(metricName), (Counter) metric);
         } else if (metric instanceof Gauge) {
             GAUGES.put(group.getMetricIdentifier(metricName), (Gauge<?>) metric);
+        } else if (metric instanceof Histogram histogram) {
+            HISTOGRAMS.put(group.getMetricIdentifier(metricName), histogram);
         }
     }
 
     @Override
     public void notifyOfRemovedMetric(Metric metric, String metricName, MetricGroup group) {
         GAUGES.remove(group.getMetricIdentifier(metricName));
+        HISTOGRAMS.remove(group.getMetricIdentifier(metricName));
         if (metric instanceof Counter) {
             String id = group.getMetricIdentifier(metricName);
             Counter removed = COUNTERS.remove(id);

@@ -95,6 +95,11 @@ public final class EmbeddedStack implements AutoCloseable {
         return postgres;
     }
 
+    /** The change topic the capture publishes to. */
+    public String topic() {
+        return topic;
+    }
+
     public EmbeddedKafkaBroker kafka() {
         return kafka;
     }

@@ -34,6 +34,7 @@ public final class LatencyProbe implements AutoCloseable {
     private final long intervalMillis;
     private final Map<String, Long> pending = new ConcurrentHashMap<>();
     private final List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
+    private final Map<Long, Long> committedAt = new ConcurrentHashMap<>();
     private final Thread writer;
     private final Thread poller;
     private volatile boolean running = true;
@@ -64,6 +65,11 @@ public final class LatencyProbe implements AutoCloseable {
         }
         Collections.sort(copy);
         return copy;
+    }
+
+    /** When each probe profile (by id) was committed to the source, in epoch milliseconds. */
+    public Map<Long, Long> committedAt() {
+        return Map.copyOf(committedAt);
     }
 
     /** The q-quantile (0..1) of the latencies so far, or -1 when there are none. */
@@ -105,7 +111,9 @@ public final class LatencyProbe implements AutoCloseable {
                 insert.setLong(1, id);
                 insert.setString(2, "{\"emails\":[\"" + email + "\"]}");
                 insert.executeUpdate();
-                pending.put(email, System.currentTimeMillis());
+                long committed = System.currentTimeMillis();
+                pending.put(email, committed);
+                committedAt.put(id, committed);
                 Thread.sleep(intervalMillis);
             }
         } catch (InterruptedException e) {
