@@ -50,6 +50,9 @@ final class LatencyBenchCommand implements Callable<Integer> {
     @Option(names = "--parallelism", defaultValue = "2", description = "Flink parallelism (default ${DEFAULT-VALUE}).")
     int parallelism;
 
+    @Option(names = "--set", description = "A job option for this run, key=value (repeatable), e.g. --set backfill.max-change-lag=0.")
+    Map<String, String> options = new LinkedHashMap<>();
+
     @Option(names = "--report-json", description = "Write the figures as JSON to this file.")
     Path reportJson;
 
@@ -72,6 +75,7 @@ final class LatencyBenchCommand implements Callable<Integer> {
             Map<String, String> settings = new LinkedHashMap<>(stack.jobSettings());
             settings.put("job.parallelism", String.valueOf(parallelism));
             settings.put("job.checkpoint-interval", checkpointInterval);
+            settings.putAll(options);
             JobConfig config = ConfigLoader.fromMap(settings);
             JobClient job = LocalRunner.start(config);
             if (!duringBackfill) {

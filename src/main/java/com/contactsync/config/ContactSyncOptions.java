@@ -63,6 +63,11 @@ public final class ContactSyncOptions {
     public static final ConfigOption<Duration> BACKFILL_MAX_PROBE_LATENCY =
             ConfigOptions.key("backfill.max-probe-latency").durationType().defaultValue(Duration.ZERO)
                     .withDescription("The backfill backs off while a probe query on the source takes longer than this; 0 = off.");
+    public static final ConfigOption<Duration> BACKFILL_MAX_CHANGE_LAG =
+            ConfigOptions.key("backfill.max-change-lag").durationType().defaultValue(Duration.ofMillis(500))
+                    .withDescription("While the change stream lags more than this (commit in the source to processed by"
+                            + " the job), the backfill yields between pages: it is throttled, the changes never are"
+                            + " (like gh-ost's max-lag-millis). Modes both and live; 0 = off.");
 
     public static final ConfigOption<String> NORMALIZE_DEFAULT_REGION =
             ConfigOptions.key("normalize.default-region").stringType().defaultValue("US")
@@ -117,6 +122,12 @@ public final class ContactSyncOptions {
     public static final ConfigOption<Duration> JOB_CHECKPOINT_INTERVAL =
             ConfigOptions.key("job.checkpoint-interval").durationType().defaultValue(Duration.ofSeconds(5))
                     .withDescription("Checkpoint interval; rows become visible when a checkpoint commits them.");
+    public static final ConfigOption<Boolean> JOB_UNALIGNED_CHECKPOINTS =
+            ConfigOptions.key("job.unaligned-checkpoints").booleanType().defaultValue(true)
+                    .withDescription("Checkpoint barriers overtake the rows in flight (Flink's unaligned checkpoints): while a"
+                            + " backfill fills the network buffers, a checkpoint (and with it the commit of the live"
+                            + " changes) does not wait for them; the rows in flight are kept in the checkpoint. Savepoints"
+                            + " are always aligned.");
     public static final ConfigOption<String> JOB_STATE_DIR =
             ConfigOptions.key("job.state-dir").stringType().defaultValue("contactsync-state")
                     .withDescription("Local runs (run, demo) keep their checkpoints under <state-dir>/<job.name>, retained when the"

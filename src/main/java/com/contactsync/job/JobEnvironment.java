@@ -1,5 +1,7 @@
 package com.contactsync.job;
 
+import static com.contactsync.config.ContactSyncOptions.JOB_UNALIGNED_CHECKPOINTS;
+
 import com.contactsync.config.JobConfig;
 
 import org.apache.flink.configuration.Configuration;
@@ -29,5 +31,9 @@ public final class JobEnvironment {
         env.enableCheckpointing(config.checkpointInterval().toMillis(), CheckpointingMode.EXACTLY_ONCE);
         // A bounded backfill must still commit its last transaction when its sources finish.
         env.getCheckpointConfig().setMinPauseBetweenCheckpoints(Math.min(500, config.checkpointInterval().toMillis() / 2));
+        // Safe for the sink: the write batcher still flushes before the barrier leaves its task
+        // (prepareSnapshotPreBarrier), and a restored in-flight row is decided by the same rule as
+        // any row (README, "Re-snapshots while live").
+        env.getCheckpointConfig().enableUnalignedCheckpoints(config.get(JOB_UNALIGNED_CHECKPOINTS));
     }
 }

@@ -1,5 +1,6 @@
 package com.contactsync.job;
 
+import static com.contactsync.config.ContactSyncOptions.BACKFILL_MAX_CHANGE_LAG;
 import static com.contactsync.config.ContactSyncOptions.SINK_BATCH_SIZE;
 
 import com.contactsync.config.JobConfig;
@@ -102,7 +103,8 @@ public final class JobParts {
             return new BackfillSource(settings, guard);
         }
         RequestPolling polling = new RequestPolling(requests, REQUEST_POLL_INTERVAL);
-        return BackfillSource.continuous(settings, guard, polling, config.mode().readsBackfill()).repairingDriftIn(config.target());
+        return BackfillSource.continuous(settings, guard, polling, config.mode().readsBackfill()).repairingDriftIn(config.target())
+                .yieldingToChangesAbove(config.get(BACKFILL_MAX_CHANGE_LAG));
     }
 
     /** The same job writing its profiles through {@code replacement} (e.g. a sink that injects faults). */

@@ -36,7 +36,7 @@ public final class ExactlyOnceProfileSink
      * up to {@code sink.batch-size} profiles (ProfileWriteBatcher), so a few records make one round
      * trip; few, because each record holds up to 8 MiB of rows in the connector's buffer.
      */
-    static final int RECORDS_PER_ROUND_TRIP = 4;
+    static final int RECORDS_PER_ROUND_TRIP = Integer.getInteger("cs.rpr", 4);
 
     private final JdbcSink<ProfileWriteBatch> delegate;
 

@@ -6,6 +6,7 @@ import com.contactsync.normalize.NormalizedContacts;
 import com.contactsync.normalize.QualityCode;
 import com.contactsync.normalize.QualityIssue;
 import com.contactsync.sink.ProfileWrite;
+import com.contactsync.source.ChangeLagBoard;
 import com.contactsync.source.PgSnapshot;
 import com.contactsync.source.ProfileEvent;
 
@@ -76,6 +77,8 @@ public class ProfileSyncFunction extends KeyedProcessFunction<Long, ProfileEvent
     private transient Map<QualityCode, Counter> issueCounters;
     private transient volatile long changeLagMillis;
     private transient Histogram changeLag;
+    private transient String jobId;
+    private transient int subtask;
 
     public ProfileSyncFunction(ContactNormalizer normalizer) {
         this(normalizer, null);
@@ -133,6 +136,8 @@ public class ProfileSyncFunction extends KeyedProcessFunction<Long, ProfileEvent
         phoneRowsWritten = metrics.counter("phoneRowsWritten");
         issueRowsWritten = metrics.counter("issueRowsWritten");
         metrics.gauge("changeLagMillis", (Gauge<Long>) () -> changeLagMillis);
+        jobId = getRuntimeContext().getJobInfo().getJobId().toString();
+        subtask = getRuntimeContext().getTaskInfo().getIndexOfThisSubtask();
         // The distribution, not only the latest value: a p99 is what freshness targets are set on.
         changeLag = metrics.histogram("changeLag", new DescriptiveStatisticsHistogram(CHANGE_LAG_WINDOW));
         issueCounters = new EnumMap<>(QualityCode.class);
@@ -152,6 +157,7 @@ public class ProfileSyncFunction extends KeyedProcessFunction<Long, ProfileEvent
         if (event.sourceTimestampMillis > 0) {
             changeLagMillis = Math.max(0, System.currentTimeMillis() - event.sourceTimestampMillis);
             changeLag.update(changeLagMillis);
+            ChangeLagBoard.report(jobId, subtask, changeLagMillis);
         }
         ProfileWrite write;
         switch (event.kind) {
@@ -256,6 +262,9 @@ public class ProfileSyncFunction extends KeyedProcessFunction<Long, ProfileEvent
 
     @Override
     public void close() throws Exception {
+        if (jobId != null) {
+            ChangeLagBoard.forget(jobId, subtask);
+        }
         if (reselector != null) {
             reselector.close();
         }

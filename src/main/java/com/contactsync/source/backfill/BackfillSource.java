@@ -1,6 +1,7 @@
 package com.contactsync.source.backfill;
 
 import com.contactsync.config.JdbcEndpoint;
+import com.contactsync.source.ChangeLagBoard;
 import com.contactsync.source.ProfileEvent;
 
 import org.apache.flink.api.common.typeinfo.TypeInformation;
@@ -13,7 +14,9 @@ import org.apache.flink.api.connector.source.SplitEnumeratorContext;
 import org.apache.flink.api.java.typeutils.ResultTypeQueryable;
 import org.apache.flink.core.io.SimpleVersionedSerializer;
 import org.apache.flink.metrics.Counter;
+import org.apache.flink.runtime.metrics.scope.ScopeFormat;
 
+import java.time.Duration;
 import java.util.Objects;
 
 /**
@@ -44,18 +47,21 @@ public final class BackfillSource
     private final ResnapshotSelector selector;
     /** Null: re-snapshots do not look at the target (no drift repair). */
     private final JdbcEndpoint driftRepairTarget;
+    /** Null: the backfill does not look at the change lag. */
+    private final Duration maxChangeLag;
 
     public BackfillSource(BackfillSettings settings) {
         this(settings, LoadGuardSettings.defaults());
     }
 
     public BackfillSource(BackfillSettings settings, LoadGuardSettings loadGuard) {
-        this(settings, loadGuard, null, true, null, null);
+        this(settings, loadGuard, null, true, null, null, null);
     }
 
     private BackfillSource(BackfillSettings settings, LoadGuardSettings loadGuard, RequestPolling polling,
-            boolean initialBackfill, ResnapshotSelector selector, JdbcEndpoint driftRepairTarget) {
+            boolean initialBackfill, ResnapshotSelector selector, JdbcEndpoint driftRepairTarget, Duration maxChangeLag) {
         this.driftRepairTarget = driftRepairTarget;
+        this.maxChangeLag = maxChangeLag;
         this.settings = Objects.requireNonNull(settings, "backfill settings are required");
         this.loadGuard = Objects.requireNonNull(loadGuard, "load guard settings are required");
         this.polling = polling;
@@ -65,7 +71,7 @@ public final class BackfillSource
 
     /** Mode backfill with a selector: reads the selected profiles, then ends. */
     public static BackfillSource bounded(BackfillSettings settings, LoadGuardSettings loadGuard, ResnapshotSelector selector) {
-        return new BackfillSource(settings, loadGuard, null, false, Objects.requireNonNull(selector, "a selector is required"), null);
+        return new BackfillSource(settings, loadGuard, null, false, Objects.requireNonNull(selector, "a selector is required"), null, null);
     }
 
     /**
@@ -75,7 +81,7 @@ public final class BackfillSource
     public static BackfillSource continuous(BackfillSettings settings, LoadGuardSettings loadGuard, RequestPolling polling,
             boolean initialBackfill) {
         return new BackfillSource(settings, loadGuard, Objects.requireNonNull(polling, "request polling is required"),
-                initialBackfill, null, null);
+                initialBackfill, null, null, null);
     }
 
     /**
@@ -84,7 +90,16 @@ public final class BackfillSource
      * holds and the source does not, so the sync removes it when the rule allows.
      */
     public BackfillSource repairingDriftIn(JdbcEndpoint target) {
-        return new BackfillSource(settings, loadGuard, polling, initialBackfill, selector, Objects.requireNonNull(target));
+        return new BackfillSource(settings, loadGuard, polling, initialBackfill, selector, Objects.requireNonNull(target), maxChangeLag);
+    }
+
+    /**
+     * This source, yielding to the change stream: each reader holds back (between pages) while the
+     * change lag the keyed operator measures is above {@code maxLag}; zero: never.
+     */
+    public BackfillSource yieldingToChangesAbove(Duration maxLag) {
+        return new BackfillSource(settings, loadGuard, polling, initialBackfill, selector, driftRepairTarget,
+                maxLag.isZero() ? null : maxLag);
     }
 
     @Override
@@ -111,14 +126,22 @@ public final class BackfillSource
     public SourceReader<ProfileEvent, IdRangeSplit> createReader(SourceReaderContext context) {
         Counter profilesRead = context.metricGroup().counter("profilesRead");
         // One throttle per subtask: split readers come and go with their fetcher, the rate limit must not.
-        SourceLoadGuard throttle = new SourceLoadGuard(
+        SourceLoadGuard guard = new SourceLoadGuard(
                 settings.endpoint(), loadGuard, BackfillThrottle.perSecond(settings.maxRowsPerSecond()));
-        context.metricGroup().gauge("backfillPaused", () -> throttle.paused() ? 1 : 0);
-        context.metricGroup().gauge("backfillHeldBackMillis", throttle::heldBackMillis);
+        context.metricGroup().gauge("backfillPaused", () -> guard.paused() ? 1 : 0);
+        context.metricGroup().gauge("backfillHeldBackMillis", guard::heldBackMillis);
+        BackfillThrottle throttle = maxChangeLag == null ? guard : yieldingToChanges(context, guard);
         return new BackfillSourceReader(
                 () -> new BackfillSplitReader(settings, throttle, driftRepairTarget),
                 new BackfillRecordEmitter(profilesRead),
                 context);
+    }
+
+    private BackfillThrottle yieldingToChanges(SourceReaderContext context, BackfillThrottle guard) {
+        String jobId = context.metricGroup().getAllVariables().get(ScopeFormat.SCOPE_JOB_ID);
+        ChangeLagThrottle yielding = new ChangeLagThrottle(maxChangeLag, () -> ChangeLagBoard.currentLagMillis(jobId), guard);
+        context.metricGroup().gauge("backfillYieldedToChangesMillis", yielding::yieldedMillis);
+        return yielding;
     }
 
     @Override
