@@ -44,18 +44,21 @@ public final class BackfillSource
     private final ResnapshotSelector selector;
     /** Null: re-snapshots do not look at the target (no drift repair). */
     private final JdbcEndpoint driftRepairTarget;
+    /** Null: no indexes are left to the end of the initial backfill. */
+    private final IndexBuild indexBuild;
 
     public BackfillSource(BackfillSettings settings) {
         this(settings, LoadGuardSettings.defaults());
     }
 
     public BackfillSource(BackfillSettings settings, LoadGuardSettings loadGuard) {
-        this(settings, loadGuard, null, true, null, null);
+        this(settings, loadGuard, null, true, null, null, null);
     }
 
     private BackfillSource(BackfillSettings settings, LoadGuardSettings loadGuard, RequestPolling polling,
-            boolean initialBackfill, ResnapshotSelector selector, JdbcEndpoint driftRepairTarget) {
+            boolean initialBackfill, ResnapshotSelector selector, JdbcEndpoint driftRepairTarget, IndexBuild indexBuild) {
         this.driftRepairTarget = driftRepairTarget;
+        this.indexBuild = indexBuild;
         this.settings = Objects.requireNonNull(settings, "backfill settings are required");
         this.loadGuard = Objects.requireNonNull(loadGuard, "load guard settings are required");
         this.polling = polling;
@@ -65,7 +68,7 @@ public final class BackfillSource
 
     /** Mode backfill with a selector: reads the selected profiles, then ends. */
     public static BackfillSource bounded(BackfillSettings settings, LoadGuardSettings loadGuard, ResnapshotSelector selector) {
-        return new BackfillSource(settings, loadGuard, null, false, Objects.requireNonNull(selector, "a selector is required"), null);
+        return new BackfillSource(settings, loadGuard, null, false, Objects.requireNonNull(selector, "a selector is required"), null, null);
     }
 
     /**
@@ -75,7 +78,7 @@ public final class BackfillSource
     public static BackfillSource continuous(BackfillSettings settings, LoadGuardSettings loadGuard, RequestPolling polling,
             boolean initialBackfill) {
         return new BackfillSource(settings, loadGuard, Objects.requireNonNull(polling, "request polling is required"),
-                initialBackfill, null, null);
+                initialBackfill, null, null, null);
     }
 
     /**
@@ -84,7 +87,17 @@ public final class BackfillSource
      * holds and the source does not, so the sync removes it when the rule allows.
      */
     public BackfillSource repairingDriftIn(JdbcEndpoint target) {
-        return new BackfillSource(settings, loadGuard, polling, initialBackfill, selector, Objects.requireNonNull(target));
+        return new BackfillSource(settings, loadGuard, polling, initialBackfill, selector, Objects.requireNonNull(target),
+                indexBuild);
+    }
+
+    /**
+     * This source, building {@code build}'s indexes once the initial backfill is done (at the start
+     * when it was done before a restore); a bounded source ends only after the build.
+     */
+    public BackfillSource buildingIndexesAtEnd(IndexBuild build) {
+        return new BackfillSource(settings, loadGuard, polling, initialBackfill, selector, driftRepairTarget,
+                Objects.requireNonNull(build));
     }
 
     @Override
@@ -104,7 +117,8 @@ public final class BackfillSource
     @Override
     public SplitEnumerator<IdRangeSplit, BackfillEnumeratorState> restoreEnumerator(
             SplitEnumeratorContext<IdRangeSplit> context, BackfillEnumeratorState state) {
-        return new BackfillSplitEnumerator(context, new SplitBoundaryFinder(settings), settings.profileTable().table().toString(), state, polling);
+        return new BackfillSplitEnumerator(context, new SplitBoundaryFinder(settings), settings.profileTable().table().toString(),
+                state, polling, indexBuild);
     }
 
     @Override
