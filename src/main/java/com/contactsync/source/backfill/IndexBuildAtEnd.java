@@ -52,6 +52,9 @@ final class IndexBuildAtEnd {
             long stillMissing = -1;
             try {
                 stillMissing = build.buildMissing();
+            } catch (InterruptedException e) {
+                LOG.info("The deferred index build is abandoned: the enumerator is closing; the next start builds what is missing");
+                return;
             } catch (Exception e) {
                 // Never fail the job over an index: lookups are slower without it, not wrong.
                 LOG.error("Could not build the deferred indexes of the target; the job goes on without them and its"
