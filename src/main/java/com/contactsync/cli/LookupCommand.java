@@ -34,6 +34,10 @@ final class LookupCommand implements Callable<Integer> {
         PrintStream out = System.out;
         try (Connection c = config.target().connect()) {
             c.setReadOnly(true);
+            for (String index : ContactLookup.missingIndexes(c, key.kind())) {
+                out.printf("note: the reverse index %s is not built yet (the initial backfill builds it at its end):"
+                        + " this lookup scans the whole table%n", index);
+            }
             long started = System.nanoTime();
             List<ContactLookup.Holding> holdings = ContactLookup.find(c, key);
             List<ContactLookup.Recorded> recorded = ContactLookup.recordedOnly(c, key);

@@ -1,9 +1,11 @@
 package com.contactsync.job;
 
 import com.contactsync.config.ConfigLoader;
+import com.contactsync.config.ContactSyncOptions;
 import com.contactsync.config.JobConfig;
 import com.contactsync.sink.OrphanedTransactionResolver;
 import com.contactsync.sink.PostgresXaDataSource;
+import com.contactsync.sink.SecondaryIndexes;
 import com.contactsync.sink.TargetSchema;
 import com.contactsync.source.backfill.BackfillControl;
 import com.contactsync.source.backfill.LoadGuardSettings;
@@ -54,10 +56,17 @@ public final class ContactSyncJob {
         ContactSyncPipeline.build(env, parts);
     }
 
-    /** Schema migrations and orphaned XA transactions, before any writer starts. */
+    /**
+     * Schema migrations and orphaned XA transactions, before any writer starts; with deferred
+     * indexes, a backfill into empty tables drops their secondary indexes (its source builds them at
+     * its end). A resumed job finds rows there and drops nothing.
+     */
     public static void prepareTarget(JobConfig config) {
         TargetSchema.migrate(config.target());
         OrphanedTransactionResolver.commitOrphans(new PostgresXaDataSource(config.target()).get());
+        if (config.get(ContactSyncOptions.SINK_DEFERRED_INDEXES) && config.mode().readsBackfill()) {
+            SecondaryIndexes.dropIfInitial(config.target());
+        }
     }
 
     /** The backfill's control table (pause switch) and re-snapshot request table in the source database. */

@@ -2,7 +2,9 @@ package com.contactsync.job;
 
 import static com.contactsync.config.ContactSyncOptions.BACKFILL_MAX_CHANGE_LAG;
 import static com.contactsync.config.ContactSyncOptions.SINK_BATCH_SIZE;
+import static com.contactsync.config.ContactSyncOptions.SINK_DEFERRED_INDEXES;
 
+import com.contactsync.config.JdbcEndpoint;
 import com.contactsync.config.JobConfig;
 import com.contactsync.deadletter.DeadLetter;
 import com.contactsync.deadletter.DeadLetterSink;
@@ -10,9 +12,11 @@ import com.contactsync.normalize.ContactNormalizer;
 import com.contactsync.normalize.NormalizerSettings;
 import com.contactsync.sink.ExactlyOnceProfileSink;
 import com.contactsync.sink.ProfileWriteBatch;
+import com.contactsync.sink.SecondaryIndexes;
 import com.contactsync.source.ProfileEvent;
 import com.contactsync.source.backfill.BackfillSettings;
 import com.contactsync.source.backfill.BackfillSource;
+import com.contactsync.source.backfill.IndexBuild;
 import com.contactsync.source.backfill.JdbcProfileReselector;
 import com.contactsync.source.backfill.LoadGuardSettings;
 import com.contactsync.source.backfill.RequestPolling;
@@ -95,16 +99,26 @@ public final class JobParts {
     /**
      * Mode backfill reads the table once and ends. Modes both and live keep the source running
      * after the initial backfill (mode live has none) to serve re-snapshot requests while live.
+     * With deferred indexes, the source builds what {@link ContactSyncJob#prepareTarget} dropped
+     * once the initial backfill is done (and what a crash left missing, at its start).
      */
     private static Source<ProfileEvent, ?, ?> backfillSource(JobConfig config, BackfillSettings settings,
             ResnapshotRequestTable requests) {
         LoadGuardSettings guard = LoadGuardSettings.from(config);
+        BackfillSource source;
         if (config.mode().isBounded()) {
-            return new BackfillSource(settings, guard);
+            source = new BackfillSource(settings, guard);
+        } else {
+            RequestPolling polling = new RequestPolling(requests, REQUEST_POLL_INTERVAL);
+            source = BackfillSource.continuous(settings, guard, polling, config.mode().readsBackfill())
+                    .repairingDriftIn(config.target())
+                    .yieldingToChangesAbove(config.get(BACKFILL_MAX_CHANGE_LAG));
         }
-        RequestPolling polling = new RequestPolling(requests, REQUEST_POLL_INTERVAL);
-        return BackfillSource.continuous(settings, guard, polling, config.mode().readsBackfill()).repairingDriftIn(config.target())
-                .yieldingToChangesAbove(config.get(BACKFILL_MAX_CHANGE_LAG));
+        return config.get(SINK_DEFERRED_INDEXES) ? source.buildingIndexesAtEnd(deferredIndexes(config.target())) : source;
+    }
+
+    private static IndexBuild deferredIndexes(JdbcEndpoint target) {
+        return () -> SecondaryIndexes.buildMissing(target).size();
     }
 
     /** The same job writing its profiles through {@code replacement} (e.g. a sink that injects faults). */

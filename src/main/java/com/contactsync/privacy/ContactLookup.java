@@ -1,6 +1,7 @@
 package com.contactsync.privacy;
 
 import com.contactsync.config.JdbcEndpoint;
+import com.contactsync.sink.SecondaryIndexes;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -77,6 +78,18 @@ public final class ContactLookup {
             }
             return recorded;
         }
+    }
+
+    /**
+     * The reverse indexes a lookup of {@code kind} relies on that are not built yet or INVALID (a
+     * backfill into empty tables builds them at its end, README "Deferred indexes"): the lookup
+     * still answers correctly, by scanning the whole table.
+     */
+    public static List<String> missingIndexes(Connection c, ContactKey.Kind kind) throws SQLException {
+        String reverse = kind == ContactKey.Kind.EMAIL ? "profile_email_email_idx" : "profile_phone_phone_idx";
+        return SecondaryIndexes.missing(c).stream().map(SecondaryIndexes.SecondaryIndex::name)
+                .filter(name -> name.equals(reverse) || name.equals("contact_quality_issue_unmapped_idx"))
+                .toList();
     }
 
     /** The lookup statement of a kind; one parameter, the key. */

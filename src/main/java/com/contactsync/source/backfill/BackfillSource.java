@@ -49,19 +49,23 @@ public final class BackfillSource
     private final JdbcEndpoint driftRepairTarget;
     /** Null: the backfill does not look at the change lag. */
     private final Duration maxChangeLag;
+    /** Null: no indexes are left to the end of the initial backfill. */
+    private final IndexBuild indexBuild;
 
     public BackfillSource(BackfillSettings settings) {
         this(settings, LoadGuardSettings.defaults());
     }
 
     public BackfillSource(BackfillSettings settings, LoadGuardSettings loadGuard) {
-        this(settings, loadGuard, null, true, null, null, null);
+        this(settings, loadGuard, null, true, null, null, null, null);
     }
 
     private BackfillSource(BackfillSettings settings, LoadGuardSettings loadGuard, RequestPolling polling,
-            boolean initialBackfill, ResnapshotSelector selector, JdbcEndpoint driftRepairTarget, Duration maxChangeLag) {
+            boolean initialBackfill, ResnapshotSelector selector, JdbcEndpoint driftRepairTarget, Duration maxChangeLag,
+            IndexBuild indexBuild) {
         this.driftRepairTarget = driftRepairTarget;
         this.maxChangeLag = maxChangeLag;
+        this.indexBuild = indexBuild;
         this.settings = Objects.requireNonNull(settings, "backfill settings are required");
         this.loadGuard = Objects.requireNonNull(loadGuard, "load guard settings are required");
         this.polling = polling;
@@ -71,7 +75,7 @@ public final class BackfillSource
 
     /** Mode backfill with a selector: reads the selected profiles, then ends. */
     public static BackfillSource bounded(BackfillSettings settings, LoadGuardSettings loadGuard, ResnapshotSelector selector) {
-        return new BackfillSource(settings, loadGuard, null, false, Objects.requireNonNull(selector, "a selector is required"), null, null);
+        return new BackfillSource(settings, loadGuard, null, false, Objects.requireNonNull(selector, "a selector is required"), null, null, null);
     }
 
     /**
@@ -81,7 +85,7 @@ public final class BackfillSource
     public static BackfillSource continuous(BackfillSettings settings, LoadGuardSettings loadGuard, RequestPolling polling,
             boolean initialBackfill) {
         return new BackfillSource(settings, loadGuard, Objects.requireNonNull(polling, "request polling is required"),
-                initialBackfill, null, null, null);
+                initialBackfill, null, null, null, null);
     }
 
     /**
@@ -90,7 +94,8 @@ public final class BackfillSource
      * holds and the source does not, so the sync removes it when the rule allows.
      */
     public BackfillSource repairingDriftIn(JdbcEndpoint target) {
-        return new BackfillSource(settings, loadGuard, polling, initialBackfill, selector, Objects.requireNonNull(target), maxChangeLag);
+        return new BackfillSource(settings, loadGuard, polling, initialBackfill, selector, Objects.requireNonNull(target),
+                maxChangeLag, indexBuild);
     }
 
     /**
@@ -99,7 +104,16 @@ public final class BackfillSource
      */
     public BackfillSource yieldingToChangesAbove(Duration maxLag) {
         return new BackfillSource(settings, loadGuard, polling, initialBackfill, selector, driftRepairTarget,
-                maxLag.isZero() ? null : maxLag);
+                maxLag.isZero() ? null : maxLag, indexBuild);
+    }
+
+    /**
+     * This source, building {@code build}'s indexes once the initial backfill is done (at the start
+     * when it was done before a restore); a bounded source ends only after the build.
+     */
+    public BackfillSource buildingIndexesAtEnd(IndexBuild build) {
+        return new BackfillSource(settings, loadGuard, polling, initialBackfill, selector, driftRepairTarget,
+                maxChangeLag, Objects.requireNonNull(build));
     }
 
     @Override
@@ -119,7 +133,8 @@ public final class BackfillSource
     @Override
     public SplitEnumerator<IdRangeSplit, BackfillEnumeratorState> restoreEnumerator(
             SplitEnumeratorContext<IdRangeSplit> context, BackfillEnumeratorState state) {
-        return new BackfillSplitEnumerator(context, new SplitBoundaryFinder(settings), settings.profileTable().table().toString(), state, polling);
+        return new BackfillSplitEnumerator(context, new SplitBoundaryFinder(settings), settings.profileTable().table().toString(),
+                state, polling, indexBuild);
     }
 
     @Override

@@ -39,6 +39,7 @@ final class BackfillSplitEnumerator implements SplitEnumerator<IdRangeSplit, Bac
     private final AtomicLong splitsAssigned = new AtomicLong();
     private final AtomicLong splitsFinished = new AtomicLong();
     private final Deque<ResnapshotRequest> requests;
+    private final IndexBuildAtEnd indexBuild;
 
     private long cursor;
     private volatile long upperBound;
@@ -62,7 +63,14 @@ final class BackfillSplitEnumerator implements SplitEnumerator<IdRangeSplit, Bac
     /** @param polling where to look for requests (and never end), or null for a bounded run */
     BackfillSplitEnumerator(SplitEnumeratorContext<IdRangeSplit> context, SplitBoundaryFinder boundaries,
             String table, BackfillEnumeratorState state, RequestPolling polling) {
+        this(context, boundaries, table, state, polling, null);
+    }
+
+    /** @param indexBuild run once the initial backfill is done (a bounded run ends after it), or null for none */
+    BackfillSplitEnumerator(SplitEnumeratorContext<IdRangeSplit> context, SplitBoundaryFinder boundaries,
+            String table, BackfillEnumeratorState state, RequestPolling polling, IndexBuild indexBuild) {
         this.context = context;
+        this.indexBuild = new IndexBuildAtEnd(context, indexBuild);
         this.boundaries = boundaries;
         this.table = table;
         this.inbox = polling == null ? null : new RequestInbox(context, polling);
@@ -105,6 +113,9 @@ final class BackfillSplitEnumerator implements SplitEnumerator<IdRangeSplit, Bac
         }
         if (inbox != null) {
             inbox.start(this::onPoll);
+        }
+        if (allSplitsCut() && unassigned.isEmpty()) {
+            indexBuild.startOnce(this::assignSplits); // done before a restore: repairs what a crash left
         }
         cutAhead();
     }
@@ -156,13 +167,15 @@ final class BackfillSplitEnumerator implements SplitEnumerator<IdRangeSplit, Bac
 
     @Override
     public void close() {
-        // Nothing held open: every query closes its own session.
+        // Nothing else held open: every query closes its own session.
+        indexBuild.close();
     }
 
     // ---- assignment ----
 
     private void assignSplits() {
         finishRequestIfDone();
+        buildIndexesOnceBackfillDone();
         Iterator<Integer> readers = waitingReaders.iterator();
         while (readers.hasNext()) {
             int subtask = readers.next();
@@ -174,7 +187,7 @@ final class BackfillSplitEnumerator implements SplitEnumerator<IdRangeSplit, Bac
                 splitsAssigned.incrementAndGet();
                 LOG.debug("Assigned backfill split {} to reader {}", split, subtask);
                 readers.remove();
-            } else if (inbox == null && allSplitsCut() && requests.isEmpty()) {
+            } else if (inbox == null && allSplitsCut() && requests.isEmpty() && !indexBuild.holdsBackTheEnd()) {
                 LOG.info("No backfill splits left for reader {}", subtask);
                 context.signalNoMoreSplits(subtask);
                 readers.remove();
@@ -227,6 +240,14 @@ final class BackfillSplitEnumerator implements SplitEnumerator<IdRangeSplit, Bac
         if (!backfillDone && allSplitsCut() && unassigned.isEmpty() && splitsFinished.get() >= splitsAssigned.get()) {
             backfillDone = true;
             LOG.info("Backfill of {} is done: every split up to id {} was read", table, upperBound);
+        }
+        buildIndexesOnceBackfillDone();
+    }
+
+    /** Once no split of the initial backfill is left, read or held by a reader. */
+    private void buildIndexesOnceBackfillDone() {
+        if (allSplitsCut() && unassigned.isEmpty() && (backfillDone || allReadersIdle())) {
+            indexBuild.startOnce(this::assignSplits);
         }
     }
 

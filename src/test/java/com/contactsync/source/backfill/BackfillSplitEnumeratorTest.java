@@ -9,6 +9,9 @@ import org.junit.jupiter.api.Test;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -138,6 +141,41 @@ class BackfillSplitEnumeratorTest {
         assertThat(context.hasNoMoreSplits(0)).isTrue();
     }
 
+    @Test
+    void aBoundedRunEndsOnlyOnceTheIndexBuildIsDone() throws Throwable {
+        GaugeKeepingEnumeratorContext context = context();
+        CountDownLatch buildMayFinish = new CountDownLatch(1);
+        AtomicInteger builds = new AtomicInteger();
+        BackfillSplitEnumerator enumerator = new BackfillSplitEnumerator(context,
+                new SplitBoundaryFinder(database.settings(TABLE, SPLIT_ROWS, 100, 0)), TABLE, BackfillEnumeratorState.initial(),
+                null, () -> {
+                    builds.incrementAndGet();
+                    buildMayFinish.await();
+                    return 0;
+                });
+        enumerator.start();
+
+        int splits = 0;
+        for (boolean assigned = true; assigned; ) {
+            enumerator.handleSplitRequest(0, "localhost");
+            runCallables(context);
+            assigned = context.getSplitsAssignmentSequence().size() > splits;
+            splits = context.getSplitsAssignmentSequence().size();
+        }
+        enumerator.handleSplitRequest(1, "localhost");
+        runCallables(context);
+        waitFor(() -> builds.get() == 1);
+
+        assertThat(splits).isEqualTo(7);
+        assertThat(context.hasNoMoreSplits(0) || context.hasNoMoreSplits(1)).as("held back during the build").isFalse();
+        assertThat(context.gauge("secondaryIndexesMissing")).isEqualTo(-1L);
+
+        buildMayFinish.countDown();
+        waitFor(() -> context.hasNoMoreSplits(0) && context.hasNoMoreSplits(1));
+        assertThat(context.gauge("secondaryIndexesMissing")).isEqualTo(0L);
+        assertThat(builds).hasValue(1);
+    }
+
     // ---- fixtures ----
 
     private GaugeKeepingEnumeratorContext context() {
@@ -153,6 +191,21 @@ class BackfillSplitEnumeratorTest {
                 new SplitBoundaryFinder(database.settings(table, SPLIT_ROWS, 100, 0)), table, state);
         enumerator.start();
         return enumerator;
+    }
+
+    private static void runCallables(GaugeKeepingEnumeratorContext context) throws Throwable {
+        while (!context.getOneTimeCallables().isEmpty()) {
+            context.runNextOneTimeCallable();
+        }
+    }
+
+    /** The index build ends on a thread of its own and reports on the coordinator's. */
+    private static void waitFor(BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while (!condition.getAsBoolean()) {
+            assertThat(System.nanoTime()).as("waited 10 s").isLessThan(deadline);
+            Thread.sleep(10);
+        }
     }
 
     /** Asks for a split as a reader would and runs the enumerator's queries until it answers. */
