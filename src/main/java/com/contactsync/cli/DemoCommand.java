@@ -118,6 +118,9 @@ final class DemoCommand implements Callable<Integer> {
     private RunReport backfillUnderTraffic(JobConfig config, JdbcEndpoint source, PrintStream out) throws Exception {
         long start = System.nanoTime();
         JobClient job = startDurable(config, out);
+        double firstCommit = LocalRunner.awaitFirstCommit(job);
+        out.printf("first checkpoint (the job's first commit) %.1f s after the job started; live traffic and latency probes start now%n",
+                firstCommit);
         try (LiveTrafficSimulator traffic = LiveTrafficSimulator.builder(source).changesPerSecond(liveRate).seed(seed).start();
                 LatencyProbe probe = new LatencyProbe(source, config.target(), config.profileTable().table(), 5).start()) {
             ProgressLine progress = new ProgressLine(out, profiles, () -> String.format(
@@ -136,6 +139,7 @@ final class DemoCommand implements Callable<Integer> {
                     .put("profiles_read", read)
                     .put("seconds", RunReport.tenths(backfillSeconds))
                     .put("profiles_per_second", Math.round(read / Math.max(backfillSeconds, 1e-3)))
+                    .put("first_commit_seconds", RunReport.tenths(firstCommit))
                     .put("live_rate", liveRate)
                     .put("changes_made", traffic.changesMade())
                     .put("changes_applied", LocalMetrics.sum("changesApplied"))

@@ -50,6 +50,10 @@ final class LatencyBenchCommand implements Callable<Integer> {
     @Option(names = "--parallelism", defaultValue = "2", description = "Flink parallelism (default ${DEFAULT-VALUE}).")
     int parallelism;
 
+    @Option(names = "--warm-up", defaultValue = "60", description = "Also report p50/p99 of the probes committed this many"
+            + " seconds after the first (the steady state, without the JVMs' and the capture's warm-up; default ${DEFAULT-VALUE}).")
+    int warmUpSeconds;
+
     @Option(names = "--set", description = "A job option for this run, key=value (repeatable), e.g. --set backfill.max-change-lag=0.")
     Map<String, String> options = new LinkedHashMap<>();
 
@@ -78,6 +82,8 @@ final class LatencyBenchCommand implements Callable<Integer> {
             settings.putAll(options);
             JobConfig config = ConfigLoader.fromMap(settings);
             JobClient job = LocalRunner.start(config);
+            double firstCommit = LocalRunner.awaitFirstCommit(job);
+            out.printf("first checkpoint (the job's first commit) %.1f s after the start; measuring from here%n", firstCommit);
             if (!duringBackfill) {
                 LocalRunner.awaitBackfill(job, () -> {});
             }
@@ -111,6 +117,9 @@ final class LatencyBenchCommand implements Callable<Integer> {
                     result.put("p50_ms", probe.percentile(0.5));
                     result.put("p99_ms", probe.percentile(0.99));
                     result.put("max_ms", probe.percentile(1.0));
+                    result.put("warm_up_seconds", warmUpSeconds);
+                    result.put("after_warm_up_p50_ms", probe.percentileAfter(0.5, warmUpSeconds * 1000L));
+                    result.put("after_warm_up_p99_ms", probe.percentileAfter(0.99, warmUpSeconds * 1000L));
                     if (duringResnapshot) {
                         result.put("resnapshot_profiles_read", requests.find(request).map(ResnapshotRequestTable.Row::profilesRead).orElse(-1L));
                     }
@@ -121,6 +130,8 @@ final class LatencyBenchCommand implements Callable<Integer> {
                     out.printf("rate %,.0f/s (achieved %,d/s) %s, %.1f s: commit-to-visible p50 %d ms, p99 %d ms, max %d ms over %d probes%n",
                             rate, result.get("achieved_rate"), phase, measured, probe.percentile(0.5), probe.percentile(0.99),
                             probe.percentile(1.0), probe.latencies().size());
+                    out.printf("  after a warm-up of %d s: p50 %d ms, p99 %d ms%n", warmUpSeconds,
+                            result.get("after_warm_up_p50_ms"), result.get("after_warm_up_p99_ms"));
                     out.println("  where the time goes: " + byStage);
                 }
                 if (duringBackfill) {
@@ -130,6 +141,7 @@ final class LatencyBenchCommand implements Callable<Integer> {
             job.cancel().get();
             if (reportJson != null) {
                 RunReport report = new RunReport()
+                        .put("first_commit_seconds", RunReport.tenths(firstCommit))
                         .put("checkpoint_interval", checkpointInterval)
                         .put("parallelism", parallelism)
                         .put("results", results);

@@ -104,6 +104,23 @@ public final class LocalRunner {
         }
     }
 
+    /**
+     * Waits until the job's first checkpoint completed — its first commit, before which nothing it
+     * read can be visible — and returns the seconds waited. Freshness is measured from here: the
+     * start-up (deploying the tasks, the first fetch, the first checkpoint) is reported apart.
+     */
+    public static double awaitFirstCommit(JobClient job) throws Exception {
+        long start = System.nanoTime();
+        while (LocalMetrics.gaugeMax("numberOfCompletedCheckpoints") < 1) {
+            if (job.getJobStatus().get().isGloballyTerminalState()) {
+                job.getJobExecutionResult().get(); // throws the cause
+                throw new IllegalStateException("the job ended before its first checkpoint");
+            }
+            Thread.sleep(50);
+        }
+        return (System.nanoTime() - start) / 1e9;
+    }
+
     /** Rows per split for a local table: enough splits to keep every reader busy, capped for large tables. */
     static long splitRowsFor(long profiles, int parallelism) {
         return Math.max(5_000, Math.min(100_000, profiles / (parallelism * 8L)));

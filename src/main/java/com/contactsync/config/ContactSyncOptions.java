@@ -64,7 +64,7 @@ public final class ContactSyncOptions {
             ConfigOptions.key("backfill.max-probe-latency").durationType().defaultValue(Duration.ZERO)
                     .withDescription("The backfill backs off while a probe query on the source takes longer than this; 0 = off.");
     public static final ConfigOption<Duration> BACKFILL_MAX_CHANGE_LAG =
-            ConfigOptions.key("backfill.max-change-lag").durationType().defaultValue(Duration.ofMillis(500))
+            ConfigOptions.key("backfill.max-change-lag").durationType().defaultValue(Duration.ofSeconds(1))
                     .withDescription("While the change stream lags more than this (commit in the source to processed by"
                             + " the job), the backfill yields between pages: it is throttled, the changes never are"
                             + " (like gh-ost's max-lag-millis). Modes both and live; 0 = off.");

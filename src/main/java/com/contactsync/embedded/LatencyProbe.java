@@ -19,7 +19,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Measures commit-to-visible latency end to end: it commits new probe profiles to the source
- * table at a steady rate, each with one unique email, and polls the target's reverse index until
+ * table at a steady rate, each with one unique email, and polls the target by their ids until
  * the email is visible in {@code profile_email}. Independent of the job: it only uses the tables.
  */
 public final class LatencyProbe implements AutoCloseable {
@@ -32,8 +32,11 @@ public final class LatencyProbe implements AutoCloseable {
     private final JdbcEndpoint target;
     private final SqlIdentifier table;
     private final long intervalMillis;
-    private final Map<String, Long> pending = new ConcurrentHashMap<>();
+    /** Probe profile id → when it was committed, until its email is visible. */
+    private final Map<Long, Long> pending = new ConcurrentHashMap<>();
     private final List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
+    /** {committed at, latency} of each probe seen, in the order seen. */
+    private final List<long[]> samples = Collections.synchronizedList(new ArrayList<>());
     private final Map<Long, Long> committedAt = new ConcurrentHashMap<>();
     private final Thread writer;
     private final Thread poller;
@@ -70,6 +73,20 @@ public final class LatencyProbe implements AutoCloseable {
     /** When each probe profile (by id) was committed to the source, in epoch milliseconds. */
     public Map<Long, Long> committedAt() {
         return Map.copyOf(committedAt);
+    }
+
+    /**
+     * The q-quantile (0..1) of the latencies of the probes committed at least {@code afterMillis}
+     * after the first probe, or -1 when there are none: the steady state after a warm-up.
+     */
+    public long percentileAfter(double q, long afterMillis) {
+        List<Long> sorted = new ArrayList<>();
+        synchronized (samples) {
+            long first = samples.stream().mapToLong(sample -> sample[0]).min().orElse(0);
+            samples.stream().filter(sample -> sample[0] - first >= afterMillis).forEach(sample -> sorted.add(sample[1]));
+        }
+        Collections.sort(sorted);
+        return sorted.isEmpty() ? -1 : sorted.get((int) Math.min(sorted.size() - 1, Math.ceil(q * sorted.size()) - 1));
     }
 
     /** The q-quantile (0..1) of the latencies so far, or -1 when there are none. */
@@ -112,7 +129,7 @@ public final class LatencyProbe implements AutoCloseable {
                 insert.setString(2, "{\"emails\":[\"" + email + "\"]}");
                 insert.executeUpdate();
                 long committed = System.currentTimeMillis();
-                pending.put(email, committed);
+                pending.put(id, committed);
                 committedAt.put(id, committed);
                 Thread.sleep(intervalMillis);
             }
@@ -126,17 +143,20 @@ public final class LatencyProbe implements AutoCloseable {
 
     private void poll() {
         try (Connection c = target.connect();
-                PreparedStatement visible = c.prepareStatement("SELECT email FROM profile_email WHERE email = ANY (?)")) {
+                // By the primary key: the reverse index on email may not exist yet (deferred to the end of the backfill).
+                PreparedStatement visible = c.prepareStatement("SELECT profile_id FROM profile_email WHERE profile_id = ANY (?)")) {
             while (running || !pending.isEmpty()) {
                 if (!pending.isEmpty()) {
-                    Array emails = c.createArrayOf("text", pending.keySet().toArray());
-                    visible.setArray(1, emails);
+                    Array ids = c.createArrayOf("bigint", pending.keySet().toArray());
+                    visible.setArray(1, ids);
                     long now = System.currentTimeMillis();
                     try (ResultSet rs = visible.executeQuery()) {
                         while (rs.next()) {
-                            Long committed = pending.remove(rs.getString(1));
+                            long id = rs.getLong(1);
+                            Long committed = pending.remove(id);
                             if (committed != null) {
                                 latencies.add(now - committed);
+                                samples.add(new long[] {committed, now - committed});
                             }
                         }
                     }
