@@ -1,6 +1,7 @@
 package com.contactsync.cli;
 
 import com.contactsync.config.ConfigLoader;
+import com.contactsync.config.JdbcEndpoint;
 import com.contactsync.config.JobConfig;
 import com.contactsync.config.SqlIdentifier;
 import com.contactsync.embedded.EmbeddedStack;
@@ -54,6 +55,10 @@ final class LatencyBenchCommand implements Callable<Integer> {
             + " seconds after the first (the steady state, without the JVMs' and the capture's warm-up; default ${DEFAULT-VALUE}).")
     int warmUpSeconds;
 
+    @Option(names = "--separate-target", description = "Write the normalized tables into a database of their own on the"
+            + " same server instead of the captured one (whose logical decoding then skips the backfill's writes).")
+    boolean separateTarget;
+
     @Option(names = "--set", description = "A job option for this run, key=value (repeatable), e.g. --set backfill.max-change-lag=0.")
     Map<String, String> options = new LinkedHashMap<>();
 
@@ -79,6 +84,12 @@ final class LatencyBenchCommand implements Callable<Integer> {
             Map<String, String> settings = new LinkedHashMap<>(stack.jobSettings());
             settings.put("job.parallelism", String.valueOf(parallelism));
             settings.put("job.checkpoint-interval", checkpointInterval);
+            if (separateTarget) {
+                JdbcEndpoint target = stack.createDatabase(SqlIdentifier.of("contactsync_target"));
+                settings.put("target.jdbc-url", target.url());
+                settings.put("target.user", target.user());
+                settings.put("target.password-env", target.passwordEnv());
+            }
             settings.putAll(options);
             JobConfig config = ConfigLoader.fromMap(settings);
             JobClient job = LocalRunner.start(config);

@@ -60,6 +60,11 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
         return postgres.getJdbcUrl(USER, DATABASE);
     }
 
+    /** The URL of another database of this server (see {@link EmbeddedStack#createDatabase}). */
+    public String jdbcUrl(String database) {
+        return postgres.getJdbcUrl(USER, database);
+    }
+
     public int port() {
         return postgres.getPort();
     }

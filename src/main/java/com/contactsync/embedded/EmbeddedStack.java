@@ -2,6 +2,7 @@ package com.contactsync.embedded;
 
 import com.contactsync.config.ContactSyncOptions;
 import com.contactsync.config.JdbcEndpoint;
+import com.contactsync.config.SqlIdentifier;
 
 import java.nio.file.Files;
 import java.sql.Connection;
@@ -85,6 +86,20 @@ public final class EmbeddedStack implements AutoCloseable {
         settings.put("live.watermark-table", WATERMARK_TABLE);
         settings.put("job.mode", "both");
         return settings;
+    }
+
+    /**
+     * A new, empty database on the same server, e.g. for the normalized tables: logical decoding
+     * skips the WAL of other databases at once, while the target's writes in the captured
+     * database are decoded (and then filtered out) change by change.
+     */
+    public JdbcEndpoint createDatabase(SqlIdentifier name) {
+        try (Connection c = endpoint.connect(); Statement s = c.createStatement()) {
+            s.execute("CREATE DATABASE " + name.quoted());
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not create the database " + name, e);
+        }
+        return new JdbcEndpoint(postgres.jdbcUrl(name.toString()), endpoint.user(), endpoint.passwordEnv());
     }
 
     public JdbcEndpoint endpoint() {
