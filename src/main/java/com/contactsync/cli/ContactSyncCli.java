@@ -15,7 +15,7 @@ public final class ContactSyncCli {
     public static void main(String[] args) {
         int exit = new CommandLine(new ContactSyncCli())
                 .setExecutionExceptionHandler((e, cmd, parsed) -> {
-                    cmd.getErr().println("contactsync: " + e.getMessage());
+                    cmd.getErr().println("contactsync: " + withCauses(e));
                     if (System.getenv("CONTACTSYNC_DEBUG") != null) {
                         e.printStackTrace(cmd.getErr());
                     }
@@ -23,5 +23,15 @@ public final class ContactSyncCli {
                 })
                 .execute(args);
         System.exit(exit);
+    }
+
+    /** The message and its causes' ("could not start the embedded stack" alone says nothing of why). */
+    static String withCauses(Throwable e) {
+        StringBuilder text = new StringBuilder(String.valueOf(e.getMessage()));
+        Throwable cause = e.getCause();
+        for (int depth = 0; cause != null && depth < 8; depth++, cause = cause.getCause()) {
+            text.append("\n  caused by ").append(cause.getClass().getSimpleName()).append(": ").append(cause.getMessage());
+        }
+        return text.toString();
     }
 }
