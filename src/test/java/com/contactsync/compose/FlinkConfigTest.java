@@ -41,7 +41,7 @@ class FlinkConfigTest {
         assertThat(flink.toMap()).contains(
                 Map.entry("execution.checkpointing.mode", "EXACTLY_ONCE"),
                 Map.entry("execution.checkpointing.externalized-checkpoint-retention", "RETAIN_ON_CANCELLATION"),
-                Map.entry("execution.checkpointing.unaligned.enabled", "false"),
+                Map.entry("execution.checkpointing.unaligned.enabled", "true"),
                 Map.entry("state.backend.type", "rocksdb"),
                 Map.entry("execution.checkpointing.incremental", "true"));
         assertThat(flink.toMap()).containsKeys(
