@@ -41,6 +41,9 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--checkpoint-interval", defaultValue = "5s", description = "Checkpoint interval (default ${DEFAULT-VALUE}).")
     String checkpointInterval;
 
+    @Option(names = "--set", description = "A job option for the ContactSync run, key=value (repeatable), e.g. --set sink.deferred-indexes=false.")
+    Map<String, String> options = new LinkedHashMap<>();
+
     @Option(names = "--report-json", description = "Write the figures as JSON to this file.")
     Path reportJson;
 
@@ -131,6 +134,7 @@ final class BenchCommand implements Callable<Integer> {
         settings.put("job.parallelism", String.valueOf(parallelism));
         settings.put("job.checkpoint-interval", checkpointInterval);
         settings.put("backfill.split-rows", String.valueOf(LocalRunner.splitRowsFor(profiles, parallelism)));
+        settings.putAll(options);
         return settings;
     }
 
