@@ -25,6 +25,7 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.BooleanSupplier;
 
 /** Runs the job on a Flink MiniCluster in this JVM and shows its progress. */
 public final class LocalRunner {
@@ -94,14 +95,7 @@ public final class LocalRunner {
      * {@code onTick} at every progress interval; throws the job's failure if it ends first.
      */
     public static void awaitBackfill(JobClient job, Runnable onTick) throws Exception {
-        while (LocalMetrics.gaugeMax("backfillDone") != 1) {
-            if (job.getJobStatus().get().isGloballyTerminalState()) {
-                job.getJobExecutionResult().get(); // throws the cause
-                throw new IllegalStateException("the job ended before the backfill was done");
-            }
-            Thread.sleep(PROGRESS_INTERVAL.toMillis());
-            onTick.run();
-        }
+        await(job, () -> LocalMetrics.gaugeMax("backfillDone") == 1, "the backfill was done", PROGRESS_INTERVAL.toMillis(), onTick);
     }
 
     /**
@@ -111,14 +105,21 @@ public final class LocalRunner {
      */
     public static double awaitFirstCommit(JobClient job) throws Exception {
         long start = System.nanoTime();
-        while (LocalMetrics.gaugeMax("numberOfCompletedCheckpoints") < 1) {
+        await(job, () -> LocalMetrics.gaugeMax("numberOfCompletedCheckpoints") >= 1, "its first checkpoint", 50, () -> {});
+        return (System.nanoTime() - start) / 1e9;
+    }
+
+    /** Polls until {@code done}; a job that ends first throws its failure, or says it ended before {@code what}. */
+    private static void await(JobClient job, BooleanSupplier done, String what, long pollMillis, Runnable onTick)
+            throws Exception {
+        while (!done.getAsBoolean()) {
             if (job.getJobStatus().get().isGloballyTerminalState()) {
                 job.getJobExecutionResult().get(); // throws the cause
-                throw new IllegalStateException("the job ended before its first checkpoint");
+                throw new IllegalStateException("the job ended before " + what);
             }
-            Thread.sleep(50);
+            Thread.sleep(pollMillis);
+            onTick.run();
         }
-        return (System.nanoTime() - start) / 1e9;
     }
 
     /** Rows per split for a local table: enough splits to keep every reader busy, capped for large tables. */

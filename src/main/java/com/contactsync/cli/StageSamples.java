@@ -3,7 +3,6 @@ package com.contactsync.cli;
 import com.contactsync.embedded.LatencyProbe;
 
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -54,25 +53,16 @@ final class StageSamples {
             }
         });
         Map<String, Object> stages = new LinkedHashMap<>();
-        stages.put("capture_p50_ms", quantile(capture, 0.5));
-        stages.put("capture_p99_ms", quantile(capture, 0.99));
+        stages.put("capture_p50_ms", LatencyProbe.quantile(capture, 0.5));
+        stages.put("capture_p99_ms", LatencyProbe.quantile(capture, 0.99));
         // Each sample is over the histogram's recent window: the median of the medians, the largest p99.
-        stages.put("to_keyed_operator_p50_ms", quantile(processedP50, 0.5));
-        stages.put("to_keyed_operator_p99_ms", quantile(processedP99, 1.0));
+        stages.put("to_keyed_operator_p50_ms", LatencyProbe.quantile(processedP50, 0.5));
+        stages.put("to_keyed_operator_p99_ms", LatencyProbe.quantile(processedP99, 1.0));
         stages.put("checkpoints", checkpointMillis.size());
-        stages.put("checkpoint_duration_p50_ms", quantile(checkpointMillis, 0.5));
-        stages.put("checkpoint_duration_p99_ms", quantile(checkpointMillis, 0.99));
+        stages.put("checkpoint_duration_p50_ms", LatencyProbe.quantile(checkpointMillis, 0.5));
+        stages.put("checkpoint_duration_p99_ms", LatencyProbe.quantile(checkpointMillis, 0.99));
         stages.put("visible_p50_ms", probe.percentile(0.5));
         stages.put("visible_p99_ms", probe.percentile(0.99));
         return stages;
-    }
-
-    private static long quantile(List<Long> values, double q) {
-        if (values.isEmpty()) {
-            return -1;
-        }
-        List<Long> sorted = new ArrayList<>(values);
-        Collections.sort(sorted);
-        return sorted.get((int) Math.min(sorted.size() - 1, Math.max(0, Math.ceil(q * sorted.size()) - 1)));
     }
 }

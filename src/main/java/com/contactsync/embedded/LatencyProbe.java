@@ -85,14 +85,22 @@ public final class LatencyProbe implements AutoCloseable {
             long first = samples.stream().mapToLong(sample -> sample[0]).min().orElse(0);
             samples.stream().filter(sample -> sample[0] - first >= afterMillis).forEach(sample -> sorted.add(sample[1]));
         }
-        Collections.sort(sorted);
-        return sorted.isEmpty() ? -1 : sorted.get((int) Math.min(sorted.size() - 1, Math.ceil(q * sorted.size()) - 1));
+        return quantile(sorted, q);
     }
 
     /** The q-quantile (0..1) of the latencies so far, or -1 when there are none. */
     public long percentile(double q) {
-        List<Long> sorted = latencies();
-        return sorted.isEmpty() ? -1 : sorted.get((int) Math.min(sorted.size() - 1, Math.ceil(q * sorted.size()) - 1));
+        return quantile(latencies(), q);
+    }
+
+    /** The nearest-rank q-quantile (0..1) of {@code values}, or -1 when there are none. */
+    public static long quantile(List<Long> values, double q) {
+        if (values.isEmpty()) {
+            return -1;
+        }
+        List<Long> sorted = new ArrayList<>(values);
+        Collections.sort(sorted);
+        return sorted.get((int) Math.min(sorted.size() - 1, Math.max(0, Math.ceil(q * sorted.size()) - 1)));
     }
 
     /** Stops probing; waits for outstanding probes up to the given time so they are measured too. */

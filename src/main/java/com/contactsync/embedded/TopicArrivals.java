@@ -1,7 +1,8 @@
 package com.contactsync.embedded;
 
+import com.contactsync.source.change.DebeziumJson;
+
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -10,7 +11,6 @@ import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 
-import java.io.IOException;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -23,12 +23,10 @@ import java.util.Set;
  */
 public final class TopicArrivals {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     private TopicArrivals() {}
 
     /** Epoch milliseconds of the first record of each profile id in {@code ids}; ids never seen are absent. */
-    public static Map<Long, Long> firstAppended(String bootstrapServers, String topic, Set<Long> ids) throws IOException {
+    public static Map<Long, Long> firstAppended(String bootstrapServers, String topic, Set<Long> ids) {
         Map<Long, Long> appended = new HashMap<>();
         try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
@@ -42,11 +40,7 @@ public final class TopicArrivals {
             Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
             while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
                 for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(500))) {
-                    if (record.key() == null) {
-                        continue;
-                    }
-                    JsonNode key = JSON.readTree(record.key());
-                    JsonNode id = key.has("payload") ? key.get("payload").get("id") : key.get("id");
+                    JsonNode id = DebeziumJson.keyId(record.key(), "id");
                     if (id != null && ids.contains(id.asLong())) {
                         appended.putIfAbsent(id.asLong(), record.timestamp());
                     }

@@ -88,7 +88,7 @@ public final class ContactLookup {
     public static List<String> missingIndexes(Connection c, ContactKey.Kind kind) throws SQLException {
         String reverse = kind == ContactKey.Kind.EMAIL ? "profile_email_email_idx" : "profile_phone_phone_idx";
         return SecondaryIndexes.missing(c).stream().map(SecondaryIndexes.SecondaryIndex::name)
-                .filter(name -> name.equals(reverse) || name.equals("contact_quality_issue_unmapped_idx"))
+                .filter(reverse::equals)
                 .toList();
     }
 

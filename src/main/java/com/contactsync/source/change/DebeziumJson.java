@@ -10,7 +10,7 @@ import java.io.CharConversionException;
 import java.io.IOException;
 
 /** Reading Debezium's JSON: the value tree, the optional schema wrapper, typed fields. */
-final class DebeziumJson {
+public final class DebeziumJson {
 
     /** Thread-safe once configured; shared by every parser in the JVM. */
     private static final ObjectMapper JSON = new ObjectMapper()
@@ -42,7 +42,7 @@ final class DebeziumJson {
     }
 
     /** The id in a record key ({@code {"id":5}}, wrapped or not, or a bare number); null when there is none. */
-    static JsonNode keyId(byte[] key, String idColumn) {
+    public static JsonNode keyId(byte[] key, String idColumn) {
         if (key == null || key.length == 0) {
             return null;
         }
