@@ -6,18 +6,15 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 
 /**
- * The one statement that applies a {@link ProfileWriteBatch}: for every profile in it, it deletes
- * the profile's rows that are no longer in its lists and upserts the rest, in the emails, phones
- * and issues tables at once. It is idempotent (a replay changes nothing, not even a tuple:
- * unchanged rows are not updated), and a profile's change is never half-visible. The batch comes
- * as one array per column ({@link ProfileWriteBatch}), read back into rows with {@code unnest}.
+ * The statement that applies a {@link ProfileWriteBatch}: for every profile in it, it deletes the
+ * profile's rows that are no longer in its lists and upserts the rest, in the emails, phones and
+ * issues tables at once. It is idempotent (a replay changes nothing, not even a tuple: unchanged rows
+ * are not updated), and a profile's change is never half-visible. The batch comes as one array per
+ * column ({@link ProfileWriteBatch}), read back into rows with {@code unnest}.
  *
- * <p>A batch none of whose profiles has a row yet (a backfill's batches, nearly always) takes a
- * shorter path: plain inserts, no deletes. The upsert's per-row conflict check was a fifth of the
- * statement's time there and finds nothing. The check is made once, in the statement's own snapshot;
- * only this job's subtask for these profiles writes them, and should anything else insert one of the
- * rows meanwhile, the insert fails, the job fails over (the sink never retries a statement), and the
- * replay after the restore finds the row and takes the upsert path.
+ * <p>A batch none of whose profiles has a row yet (a backfill's batches, nearly always) is copied
+ * instead ({@link FreshBatchCopy}, in the same transaction) and the statement then applies nothing:
+ * the upsert's per-row conflict check finds nothing there, and COPY inserts the rows for less.
  */
 public final class ProfileWriteStatement implements JdbcStatementBuilder<ProfileWriteBatch> {
 
@@ -25,20 +22,13 @@ public final class ProfileWriteStatement implements JdbcStatementBuilder<Profile
 
     public static final String SQL = """
             WITH ids AS (SELECT ?::bigint[] AS ids),
-             fresh AS (SELECT
-                 NOT EXISTS (SELECT 1 FROM profile_email WHERE profile_id = ANY ((SELECT ids FROM ids)::bigint[]))
-                 AND NOT EXISTS (SELECT 1 FROM profile_phone WHERE profile_id = ANY ((SELECT ids FROM ids)::bigint[]))
-                 AND NOT EXISTS (SELECT 1 FROM contact_quality_issue WHERE profile_id = ANY ((SELECT ids FROM ids)::bigint[]))
-                 AS fresh),
              e AS (SELECT * FROM unnest(?::bigint[], ?::text[], ?::text[], ?::text[], ?::text[], ?::boolean[], ?::int[])
                  AS x(id, email, email_raw, domain, type, is_valid, position)),
              e_del AS (DELETE FROM profile_email t
-                 WHERE NOT (SELECT fresh FROM fresh) AND t.profile_id = ANY ((SELECT ids FROM ids)::bigint[])
+                 WHERE t.profile_id = ANY ((SELECT ids FROM ids)::bigint[])
                  AND NOT EXISTS (SELECT 1 FROM e WHERE e.id = t.profile_id AND e.email = t.email)),
-             e_new AS (INSERT INTO profile_email (profile_id, email, email_raw, domain, type, is_valid, position)
-                 SELECT id, email, email_raw, domain, type, is_valid, position FROM e WHERE (SELECT fresh FROM fresh)),
              e_up AS (INSERT INTO profile_email AS t (profile_id, email, email_raw, domain, type, is_valid, position)
-                 SELECT id, email, email_raw, domain, type, is_valid, position FROM e WHERE NOT (SELECT fresh FROM fresh)
+                 SELECT id, email, email_raw, domain, type, is_valid, position FROM e
                  ON CONFLICT (profile_id, email) DO UPDATE SET email_raw = EXCLUDED.email_raw, domain = EXCLUDED.domain,
                      type = EXCLUDED.type, is_valid = EXCLUDED.is_valid, position = EXCLUDED.position, updated_at = now()
                  WHERE (t.email_raw, t.domain, t.type, t.is_valid, t.position)
@@ -46,12 +36,10 @@ public final class ProfileWriteStatement implements JdbcStatementBuilder<Profile
              ph AS (SELECT * FROM unnest(?::bigint[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::boolean[], ?::int[])
                  AS x(id, phone, extension, phone_raw, country, type, is_valid, position)),
              ph_del AS (DELETE FROM profile_phone t
-                 WHERE NOT (SELECT fresh FROM fresh) AND t.profile_id = ANY ((SELECT ids FROM ids)::bigint[])
+                 WHERE t.profile_id = ANY ((SELECT ids FROM ids)::bigint[])
                  AND NOT EXISTS (SELECT 1 FROM ph WHERE ph.id = t.profile_id AND ph.phone = t.phone AND ph.extension = t.extension)),
-             ph_new AS (INSERT INTO profile_phone (profile_id, phone, extension, phone_raw, country, type, is_valid, position)
-                 SELECT id, phone, extension, phone_raw, country, type, is_valid, position FROM ph WHERE (SELECT fresh FROM fresh)),
              ph_up AS (INSERT INTO profile_phone AS t (profile_id, phone, extension, phone_raw, country, type, is_valid, position)
-                 SELECT id, phone, extension, phone_raw, country, type, is_valid, position FROM ph WHERE NOT (SELECT fresh FROM fresh)
+                 SELECT id, phone, extension, phone_raw, country, type, is_valid, position FROM ph
                  ON CONFLICT (profile_id, phone, extension) DO UPDATE SET phone_raw = EXCLUDED.phone_raw, country = EXCLUDED.country,
                      type = EXCLUDED.type, is_valid = EXCLUDED.is_valid, position = EXCLUDED.position, updated_at = now()
                  WHERE (t.phone_raw, t.country, t.type, t.is_valid, t.position)
@@ -59,12 +47,10 @@ public final class ProfileWriteStatement implements JdbcStatementBuilder<Profile
              q AS (SELECT * FROM unnest(?::bigint[], ?::int[], ?::text[], ?::int[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[])
                  AS x(id, issue_no, field, position, code, raw_value, normalized_value, suggestion, json_path)),
              q_del AS (DELETE FROM contact_quality_issue t
-                 WHERE NOT (SELECT fresh FROM fresh) AND t.profile_id = ANY ((SELECT ids FROM ids)::bigint[])
-                 AND NOT EXISTS (SELECT 1 FROM q WHERE q.id = t.profile_id AND q.issue_no = t.issue_no)),
-             q_new AS (INSERT INTO contact_quality_issue (profile_id, issue_no, field, position, code, raw_value, normalized_value, suggestion, json_path)
-                 SELECT id, issue_no, field, position, code, raw_value, normalized_value, suggestion, json_path FROM q WHERE (SELECT fresh FROM fresh))
+                 WHERE t.profile_id = ANY ((SELECT ids FROM ids)::bigint[])
+                 AND NOT EXISTS (SELECT 1 FROM q WHERE q.id = t.profile_id AND q.issue_no = t.issue_no))
             INSERT INTO contact_quality_issue AS t (profile_id, issue_no, field, position, code, raw_value, normalized_value, suggestion, json_path)
-             SELECT id, issue_no, field, position, code, raw_value, normalized_value, suggestion, json_path FROM q WHERE NOT (SELECT fresh FROM fresh)
+             SELECT id, issue_no, field, position, code, raw_value, normalized_value, suggestion, json_path FROM q
              ON CONFLICT (profile_id, issue_no) DO UPDATE SET field = EXCLUDED.field, position = EXCLUDED.position,
                  code = EXCLUDED.code, raw_value = EXCLUDED.raw_value, normalized_value = EXCLUDED.normalized_value,
                  suggestion = EXCLUDED.suggestion, json_path = EXCLUDED.json_path, detected_at = now()
@@ -73,8 +59,15 @@ public final class ProfileWriteStatement implements JdbcStatementBuilder<Profile
                      EXCLUDED.normalized_value, EXCLUDED.suggestion, EXCLUDED.json_path)
             """;
 
+    /** What the statement applies after {@link FreshBatchCopy} wrote the batch: nothing. */
+    private static final ProfileWriteBatch NOTHING = ProfileWriteBatch.of(java.util.List.of());
+
     @Override
     public void accept(PreparedStatement statement, ProfileWriteBatch batch) throws SQLException {
+        bind(statement, FreshBatchCopy.copyIfFresh(statement.getConnection(), batch) ? NOTHING : batch);
+    }
+
+    private static void bind(PreparedStatement statement, ProfileWriteBatch batch) throws SQLException {
         Object[] columns = {
             batch.profileIds,
             batch.emailProfileIds, batch.emails, batch.emailRaws, batch.emailDomains, batch.emailTypes,

@@ -23,8 +23,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * The secondary indexes of the target tables that the initial backfill builds once at its end
  * instead of maintaining them row by row: dropped when the backfill starts into empty tables,
- * built with {@code CREATE INDEX CONCURRENTLY} once it is done, while live sync goes on (a plain
- * build in mode backfill was measured no faster at 1M profiles, and would block erasures). Primary
+ * built with {@code CREATE INDEX CONCURRENTLY} from when its last splits are being read, while live
+ * sync goes on (a plain build in mode backfill was measured no faster at 1M profiles, and would
+ * block erasures). Primary
  * keys are never touched: the sink's upserts need them. The partial index of unmapped contacts
  * (V10) is not deferred: it holds a handful of rows, and building it would scan every issue row.
  */
@@ -108,7 +109,7 @@ public final class SecondaryIndexes {
             c.commit();
             if (!dropped.isEmpty()) {
                 LOG.info("The target tables are empty: dropped their secondary indexes {}; they are built once the"
-                        + " initial backfill is done (sink.deferred-indexes)", dropped);
+                        + " initial backfill is cut through (sink.deferred-indexes)", dropped);
             }
             return dropped;
         } catch (SQLException e) {

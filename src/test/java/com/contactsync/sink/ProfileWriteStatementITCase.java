@@ -163,24 +163,65 @@ class ProfileWriteStatementITCase {
         assertThat(rows("SELECT code FROM contact_quality_issue")).containsExactly("EMAIL_WHITESPACE");
     }
 
+    /** Without a transaction the copies could commit apart: the statement alone applies the batch. */
     @Test
-    void everyCharacterArrivesAsItIsThroughTheArrays() throws SQLException {
-        String awkward = "\"q\" \\b, {c} NULL 'd' ;x=1 \u00e9\u4e2d\uD83D\uDE00 \t";
-        apply(new ProfileWrite(7,
-                List.of(new EmailRow("a@x.io", awkward, null, null, false, 0), new EmailRow("", "", null, "", false, 1)),
-                List.of(new PhoneRow("NULL", "", "{}", null, null, false, 0)),
-                List.of(new QualityIssue("email", 0, QualityCode.EMAIL_INVALID, awkward, null, "NULL"))));
-        assertThat(rows("SELECT email_raw FROM profile_email WHERE position = 0")).containsExactly(awkward);
-        assertThat(rows("SELECT coalesce(domain, '<null>') || '|' || coalesce(type, '<null>') FROM profile_email ORDER BY position"))
-                .containsExactly("<null>|<null>", "<null>|");
-        assertThat(rows("SELECT phone || '|' || phone_raw || '|' || coalesce(country, '<null>') FROM profile_phone"))
-                .containsExactly("NULL|{}|<null>");
-        assertThat(rows("SELECT raw_value || '|' || coalesce(normalized_value, '<null>') || '|' || suggestion FROM contact_quality_issue"))
-                .containsExactly(awkward + "|<null>|NULL");
+    void withAutoCommitAFreshBatchTakesTheStatementAndEndsTheSame() throws SQLException {
+        try (Connection c = db.connect()) {
+            execute(c, TWO_EMAILS, new ProfileWrite(8, B_ONLY, List.of(), List.of()));
+        }
+        assertThat(rows("SELECT profile_id || ':' || email || '|' || email_raw FROM profile_email"))
+                .containsExactlyInAnyOrder("7:a@x.io| A@x.io", "7:b@y.io|b@y.io", "8:b@y.io|b@y.io");
+        assertThat(rows("SELECT code FROM contact_quality_issue")).containsExactly("EMAIL_WHITESPACE");
+        List<String> versions = rows("SELECT ctid::text || xmin::text FROM profile_email ORDER BY profile_id, email");
+        apply(TWO_EMAILS, new ProfileWrite(8, B_ONLY, List.of(), List.of()));
+        assertThat(rows("SELECT ctid::text || xmin::text FROM profile_email ORDER BY profile_id, email")).isEqualTo(versions);
     }
 
+    /** Through the copy (a fresh batch) and through the arrays (a replacement: not fresh). */
+    @Test
+    void everyCharacterArrivesAsItIs() throws SQLException {
+        apply(awkward(8)); // fresh: copied
+        apply(TWO_EMAILS);
+        apply(awkward(7)); // profile 7 has rows: the statement's arrays
+        for (long profile : new long[] {7, 8}) {
+            String where = " WHERE profile_id = " + profile;
+            assertThat(rows("SELECT email_raw FROM profile_email" + where + " AND position = 0")).containsExactly(AWKWARD);
+            assertThat(rows("SELECT coalesce(domain, '<null>') || '|' || coalesce(type, '<null>') || '|' || is_valid"
+                    + " FROM profile_email" + where + " ORDER BY position"))
+                    .containsExactly("<null>|<null>|false", "<null>||true");
+            assertThat(rows("SELECT phone || '|' || extension || '|' || phone_raw || '|' || coalesce(country, '<null>')"
+                    + " || '|' || position FROM profile_phone" + where))
+                    .containsExactly("NULL||{}|<null>|-1");
+            assertThat(rows("SELECT issue_no || '|' || field || '|' || position || '|' || raw_value || '|'"
+                    + " || coalesce(normalized_value, '<null>') || '|' || suggestion || '|' || coalesce(json_path, '<null>')"
+                    + " FROM contact_quality_issue" + where + " ORDER BY issue_no"))
+                    .containsExactly("0|email|0|" + AWKWARD + "|<null>|NULL|<null>", "1|contacts|-1|" + AWKWARD + "|" + AWKWARD
+                            + "|x|$['a\tb'][2147483647]");
+        }
+    }
+
+    private static final String AWKWARD = "\"q\" \\b, {c} NULL 'd' ;x=1 \u00e9\u4e2d\uD83D\uDE00 \t\n\\N";
+
+    private static ProfileWrite awkward(long profileId) {
+        return new ProfileWrite(profileId,
+                List.of(new EmailRow("a@x.io", AWKWARD, null, null, false, 0), new EmailRow("", "", null, "", true, 1)),
+                List.of(new PhoneRow("NULL", "", "{}", null, null, false, -1)),
+                List.of(new QualityIssue("email", 0, QualityCode.EMAIL_INVALID, AWKWARD, null, "NULL"),
+                        new QualityIssue("contacts", -1, QualityCode.CONTACTS_TRUNCATED, AWKWARD, AWKWARD, "x",
+                                "$['a\tb'][2147483647]")));
+    }
+
+    /** As the sink applies a batch: in a transaction (the XA branch there), statement after copies. */
     private void apply(ProfileWrite... writes) throws SQLException {
-        try (Connection c = db.connect(); PreparedStatement s = c.prepareStatement(ProfileWriteStatement.SQL)) {
+        try (Connection c = db.connect()) {
+            c.setAutoCommit(false);
+            execute(c, writes);
+            c.commit();
+        }
+    }
+
+    private void execute(Connection c, ProfileWrite... writes) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement(ProfileWriteStatement.SQL)) {
             new ProfileWriteStatement().accept(s, ProfileWriteBatch.of(java.util.List.of(writes)));
             s.addBatch();
             s.executeBatch();
