@@ -100,7 +100,7 @@ public final class JobParts {
      * Mode backfill reads the table once and ends. Modes both and live keep the source running
      * after the initial backfill (mode live has none) to serve re-snapshot requests while live.
      * With deferred indexes, the source builds what {@link ContactSyncJob#prepareTarget} dropped
-     * once the initial backfill is done (and what a crash left missing, at its start).
+     * once the initial backfill is cut through (and what a crash left missing, at its start).
      */
     private static Source<ProfileEvent, ?, ?> backfillSource(JobConfig config, BackfillSettings settings,
             ResnapshotRequestTable requests) {

@@ -108,8 +108,8 @@ public final class BackfillSource
     }
 
     /**
-     * This source, building {@code build}'s indexes once the initial backfill is done (at the start
-     * when it was done before a restore); a bounded source ends only after the build.
+     * This source, building {@code build}'s indexes once the initial backfill is cut through (at the
+     * start when it was before a restore); a bounded source ends only after the build.
      */
     public BackfillSource buildingIndexesAtEnd(IndexBuild build) {
         return new BackfillSource(settings, loadGuard, polling, initialBackfill, selector, driftRepairTarget,

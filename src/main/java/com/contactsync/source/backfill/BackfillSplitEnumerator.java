@@ -114,8 +114,8 @@ final class BackfillSplitEnumerator implements SplitEnumerator<IdRangeSplit, Bac
         if (inbox != null) {
             inbox.start(this::onPoll);
         }
-        if (allSplitsCut() && unassigned.isEmpty()) {
-            indexBuild.startOnce(this::assignSplits); // done before a restore: repairs what a crash left
+        if (allSplitsCut()) {
+            indexBuild.startOnce(this::assignSplits); // cut through before a restore: repairs what a crash left
         }
         cutAhead();
     }
@@ -175,7 +175,7 @@ final class BackfillSplitEnumerator implements SplitEnumerator<IdRangeSplit, Bac
 
     private void assignSplits() {
         finishRequestIfDone();
-        buildIndexesOnceBackfillDone();
+        buildIndexesOnceAllSplitsAreCut();
         Iterator<Integer> readers = waitingReaders.iterator();
         while (readers.hasNext()) {
             int subtask = readers.next();
@@ -241,12 +241,17 @@ final class BackfillSplitEnumerator implements SplitEnumerator<IdRangeSplit, Bac
             backfillDone = true;
             LOG.info("Backfill of {} is done: every split up to id {} was read", table, upperBound);
         }
-        buildIndexesOnceBackfillDone();
+        buildIndexesOnceAllSplitsAreCut();
     }
 
-    /** Once no split of the initial backfill is left, read or held by a reader. */
-    private void buildIndexesOnceBackfillDone() {
-        if (allSplitsCut() && unassigned.isEmpty() && (backfillDone || allReadersIdle())) {
+    /**
+     * Once the initial backfill is cut through, while the readers read its last splits: the concurrent
+     * build's waits for the sink's open transactions (each ends at a checkpoint) then pass during that
+     * tail instead of after it, and the rows written after the build's snapshot go into the index as
+     * they are written or by its validation pass.
+     */
+    private void buildIndexesOnceAllSplitsAreCut() {
+        if (allSplitsCut()) {
             indexBuild.startOnce(this::assignSplits);
         }
     }

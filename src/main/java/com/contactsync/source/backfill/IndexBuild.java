@@ -4,7 +4,7 @@ import java.io.Serializable;
 
 /**
  * Indexes of the target that the initial backfill leaves to its end (the job passes the sink's
- * deferred secondary indexes): the enumerator runs this once the initial backfill is done.
+ * deferred secondary indexes): the enumerator runs this once the initial backfill is cut through.
  */
 @FunctionalInterface
 public interface IndexBuild extends Serializable {

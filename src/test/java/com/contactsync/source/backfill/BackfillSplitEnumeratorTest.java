@@ -176,6 +176,34 @@ class BackfillSplitEnumeratorTest {
         assertThat(builds).hasValue(1);
     }
 
+    /**
+     * The concurrent build starts while the readers still read the last splits (its waits for the
+     * sink's open transactions then pass during that tail), not after every split is read.
+     */
+    @Test
+    void theIndexBuildStartsOnceEverySplitIsCutWhileReadersStillRead() throws Throwable {
+        GaugeKeepingEnumeratorContext context = context();
+        AtomicInteger builds = new AtomicInteger();
+        BackfillSplitEnumerator enumerator = new BackfillSplitEnumerator(context,
+                new SplitBoundaryFinder(database.settings(TABLE, SPLIT_ROWS, 100, 0)), TABLE, BackfillEnumeratorState.initial(),
+                null, () -> {
+                    builds.incrementAndGet();
+                    return 0;
+                });
+        enumerator.start();
+        enumerator.handleSplitRequest(0, "localhost");
+        runCallables(context);
+        assertThat(builds).as("one split handed out, more to cut").hasValue(0);
+
+        for (int assigned = 1; assigned < 6; assigned++) { // reader 0 never reports a split finished
+            enumerator.handleSplitRequest(0, "localhost");
+            runCallables(context);
+        }
+        assertThat(context.getSplitsAssignmentSequence()).hasSize(6);
+        waitFor(() -> builds.get() == 1); // the seventh and last split is cut, not handed out yet
+        assertThat(context.hasNoMoreSplits(0) || context.hasNoMoreSplits(1)).isFalse();
+    }
+
     // ---- fixtures ----
 
     private GaugeKeepingEnumeratorContext context() {
