@@ -34,7 +34,6 @@ public final class LatencyProbe implements AutoCloseable {
     private final long intervalMillis;
     /** Probe profile id → when it was committed, until its email is visible. */
     private final Map<Long, Long> pending = new ConcurrentHashMap<>();
-    private final List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
     /** {committed at, latency} of each probe seen, in the order seen. */
     private final List<long[]> samples = Collections.synchronizedList(new ArrayList<>());
     private final Map<Long, Long> committedAt = new ConcurrentHashMap<>();
@@ -62,9 +61,9 @@ public final class LatencyProbe implements AutoCloseable {
 
     /** Latencies measured so far, in milliseconds, sorted. */
     public List<Long> latencies() {
-        List<Long> copy;
-        synchronized (latencies) {
-            copy = new ArrayList<>(latencies);
+        List<Long> copy = new ArrayList<>();
+        synchronized (samples) {
+            samples.forEach(sample -> copy.add(sample[1]));
         }
         Collections.sort(copy);
         return copy;
@@ -163,7 +162,6 @@ public final class LatencyProbe implements AutoCloseable {
                             long id = rs.getLong(1);
                             Long committed = pending.remove(id);
                             if (committed != null) {
-                                latencies.add(now - committed);
                                 samples.add(new long[] {committed, now - committed});
                             }
                         }

@@ -25,9 +25,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * instead of maintaining them row by row: dropped when the backfill starts into empty tables,
  * built with {@code CREATE INDEX CONCURRENTLY} from when its last splits are being read, while live
  * sync goes on (a plain build in mode backfill was measured no faster at 1M profiles, and would
- * block erasures). Primary
- * keys are never touched: the sink's upserts need them. The partial index of unmapped contacts
- * (V10) is not deferred: it holds a handful of rows, and building it would scan every issue row.
+ * block erasures). Primary keys are never touched: the sink's upserts need them. The partial index
+ * of unmapped contacts (V10) is not deferred: it holds a handful of rows, and building it would scan
+ * every issue row.
  */
 public final class SecondaryIndexes {
 

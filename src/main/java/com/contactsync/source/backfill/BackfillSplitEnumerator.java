@@ -114,9 +114,7 @@ final class BackfillSplitEnumerator implements SplitEnumerator<IdRangeSplit, Bac
         if (inbox != null) {
             inbox.start(this::onPoll);
         }
-        if (allSplitsCut()) {
-            indexBuild.startOnce(this::assignSplits); // cut through before a restore: repairs what a crash left
-        }
+        buildIndexesOnceAllSplitsAreCut(); // cut through before a restore: repairs what a crash left
         cutAhead();
     }
 
@@ -241,7 +239,6 @@ final class BackfillSplitEnumerator implements SplitEnumerator<IdRangeSplit, Bac
             backfillDone = true;
             LOG.info("Backfill of {} is done: every split up to id {} was read", table, upperBound);
         }
-        buildIndexesOnceAllSplitsAreCut();
     }
 
     /**
