@@ -135,8 +135,8 @@ final class DemoCommand implements Callable<Integer> {
             long drainStart = System.nanoTime();
             TopicDrain.await(config.source(), LiveSettings.from(config), ChangeParserSettings.from(config), Duration.ofMinutes(5));
             probe.stop(10_000);
-            out.printf("drained in %.1f s (%.1f s after the job started)%n",
-                    (System.nanoTime() - drainStart) / 1e9, (System.nanoTime() - start) / 1e9);
+            long drained = System.nanoTime();
+            out.printf("drained in %.1f s (%.1f s after the job started)%n", (drained - drainStart) / 1e9, (drained - start) / 1e9);
             RunReport report = new RunReport()
                     .put("profiles_read", read)
                     .put("seconds", RunReport.tenths(backfillSeconds))

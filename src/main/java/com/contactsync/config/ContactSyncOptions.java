@@ -87,9 +87,9 @@ public final class ContactSyncOptions {
     public static final ConfigOption<Boolean> SINK_DEFERRED_INDEXES =
             ConfigOptions.key("sink.deferred-indexes").booleanType().defaultValue(true)
                     .withDescription("During the initial backfill into empty target tables, build the secondary indexes (reverse"
-                            + " lookups by email, domain, phone, unmapped contacts) once at its end with CREATE INDEX CONCURRENTLY"
-                            + " instead of maintaining them row by row; live sync goes on meanwhile and `lookup` says when they"
-                            + " are not there yet.");
+                            + " lookups by email, domain, phone) once, from when its last splits are being read, with CREATE INDEX"
+                            + " CONCURRENTLY instead of maintaining them row by row; live sync goes on meanwhile and `lookup` says"
+                            + " when they are not there yet.");
 
     public static final ConfigOption<String> KAFKA_BOOTSTRAP_SERVERS =
             ConfigOptions.key("kafka.bootstrap-servers").stringType().defaultValue("")

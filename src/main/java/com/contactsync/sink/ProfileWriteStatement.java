@@ -4,6 +4,7 @@ import org.apache.flink.connector.jdbc.JdbcStatementBuilder;
 
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.util.List;
 
 /**
  * The statement that applies a {@link ProfileWriteBatch}: for every profile in it, it deletes the
@@ -60,7 +61,7 @@ public final class ProfileWriteStatement implements JdbcStatementBuilder<Profile
             """;
 
     /** What the statement applies after {@link FreshBatchCopy} wrote the batch: nothing. */
-    private static final ProfileWriteBatch NOTHING = ProfileWriteBatch.of(java.util.List.of());
+    private static final ProfileWriteBatch NOTHING = ProfileWriteBatch.of(List.of());
 
     @Override
     public void accept(PreparedStatement statement, ProfileWriteBatch batch) throws SQLException {

@@ -66,7 +66,7 @@ final class BackfillSplitEnumerator implements SplitEnumerator<IdRangeSplit, Bac
         this(context, boundaries, table, state, polling, null);
     }
 
-    /** @param indexBuild run once the initial backfill is done (a bounded run ends after it), or null for none */
+    /** @param indexBuild run once the initial backfill is cut through (a bounded run ends after it), or null for none */
     BackfillSplitEnumerator(SplitEnumeratorContext<IdRangeSplit> context, SplitBoundaryFinder boundaries,
             String table, BackfillEnumeratorState state, RequestPolling polling, IndexBuild indexBuild) {
         this.context = context;

@@ -11,9 +11,9 @@ import java.util.concurrent.Executors;
 /**
  * The enumerator's side of the {@link IndexBuild}: starts it once, off the coordinator thread, when
  * the initial backfill is cut through (its last splits still being read), and until it has finished
- * holds back the end of a bounded job, so
- * that the job ends with its indexes (readers wait for a split meanwhile, checkpoints go on, so the
- * sink's last transactions commit and the concurrent builds' waits for them end).
+ * holds back the end of a bounded job, so that the job ends with its indexes (readers wait for a
+ * split meanwhile, checkpoints go on, so the sink's last transactions commit and the concurrent
+ * builds' waits for them end).
  */
 final class IndexBuildAtEnd {
 
