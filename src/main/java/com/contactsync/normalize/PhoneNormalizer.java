@@ -61,16 +61,15 @@ final class PhoneNormalizer {
             String key = PhoneFallbackKey.of(number);
             return result(entry, key, extension, region, false, QualityCode.PHONE_UNPARSEABLE);
         }
-        String numberRegion = PHONES.getRegionCodeForNumber(parsed);
-        boolean valid = isValid(parsed, numberRegion);
-        if (!valid) {
+        NumberRegion numberRegion = NumberRegion.of(parsed);
+        if (!numberRegion.valid()) {
             PhoneNumber international = parseDoubleZeroAsInternational(number, region);
             if (international != null) {
                 parsed = international;
-                numberRegion = PHONES.getRegionCodeForNumber(parsed);
-                valid = isValid(parsed, numberRegion);
+                numberRegion = NumberRegion.of(parsed);
             }
         }
+        boolean valid = numberRegion.valid();
         String libraryExtension = parsed.getExtension();
         boolean extensionFromLibrary = split.extension().isEmpty() && !libraryExtension.isEmpty();
         if (extensionFromLibrary) {
@@ -78,7 +77,7 @@ final class PhoneNormalizer {
         }
         if (valid) {
             String e164 = PHONES.format(parsed, PhoneNumberFormat.E164);
-            String country = RegionResolver.supportedOrNull(numberRegion);
+            String country = RegionResolver.supportedOrNull(numberRegion.region());
             boolean reformatted = !UnicodeSpaces.strip(raw).equals(e164);
             return result(entry, e164, extension, country, true, reformatted ? QualityCode.PHONE_REFORMATTED : null);
         }
@@ -106,11 +105,6 @@ final class PhoneNormalizer {
             return region;
         }
         return RegionResolver.fromCallingCode(parsed.getCountryCode());
-    }
-
-    /** PhoneNumberUtil.isValidNumber, without looking up the number's region a second time. */
-    private static boolean isValid(PhoneNumber number, String numberRegion) {
-        return numberRegion != null && PHONES.isValidNumberForRegion(number, numberRegion);
     }
 
     /**
