@@ -29,8 +29,8 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.Callable;
 
 /**
- * {@code bench}: the ContactSync backfill against the in-database reference, on one PostgreSQL in
- * one run, reported as ratios. A benchmark, not a test.
+ * {@code bench}: the ContactSync backfill against the in-database reference (run before and after it),
+ * on one PostgreSQL in one command, reported as ratios. A benchmark, not a test.
  */
 @Command(name = "bench", description = "Backfill vs the in-database INSERT ... SELECT reference on one PostgreSQL, in one command.")
 final class BenchCommand implements Callable<Integer> {

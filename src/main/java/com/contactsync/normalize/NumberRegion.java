@@ -19,8 +19,9 @@ import java.util.regex.Pattern;
  * leading digits, whose number patterns the number matches; validity then matches that region's patterns
  * again. Together the two took a fifth of the keyed task's samples in a JFR profile of a 1M backfill
  * (parsing took 29 %), and "matches a region's patterns" is exactly validity there, so a region without
- * leading digits is taken here when the number is valid in it. Same algorithm, same answers: {@code NumberRegionTest} compares the two on every region's example numbers, on random numbers
- * of every shared code and on the generator's, and fails if a release of the library decides otherwise.
+ * leading digits is taken here when the number is valid in it. Same algorithm, same answers:
+ * {@code NumberRegionTest} compares the two on every region's example numbers, on random numbers of every
+ * shared code and on the generator's, and fails if a release of the library decides otherwise.
  */
 record NumberRegion(String region, boolean valid) {
 
