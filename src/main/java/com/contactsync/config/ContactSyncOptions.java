@@ -130,10 +130,11 @@ public final class ContactSyncOptions {
                     .withDescription("Checkpoint interval; rows become visible when a checkpoint commits them.");
     public static final ConfigOption<Boolean> JOB_UNALIGNED_CHECKPOINTS =
             ConfigOptions.key("job.unaligned-checkpoints").booleanType().defaultValue(true)
-                    .withDescription("Checkpoint barriers overtake the rows in flight (Flink's unaligned checkpoints): while a"
-                            + " backfill fills the network buffers, a checkpoint (and with it the commit of the live"
-                            + " changes) does not wait for them; the rows in flight are kept in the checkpoint. Savepoints"
-                            + " are always aligned.");
+                    .withDescription("Checkpoint barriers overtake the rows in flight (Flink's unaligned checkpoints) while the"
+                            + " job reads the change topic: while a backfill fills the network buffers, a checkpoint (and"
+                            + " with it the commit of the live changes) does not wait for them; the rows in flight are kept"
+                            + " in the checkpoint. In mode backfill no commit waits on a checkpoint, and barriers stay"
+                            + " aligned. Savepoints are always aligned.");
     public static final ConfigOption<String> JOB_STATE_DIR =
             ConfigOptions.key("job.state-dir").stringType().defaultValue("contactsync-state")
                     .withDescription("Local runs (run, demo) keep their checkpoints under <state-dir>/<job.name>, retained when the"

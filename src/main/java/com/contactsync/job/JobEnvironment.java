@@ -35,9 +35,12 @@ public final class JobEnvironment {
         env.enableCheckpointing(config.checkpointInterval().toMillis(), CheckpointingMode.EXACTLY_ONCE);
         // A bounded backfill must still commit its last transaction when its sources finish.
         env.getCheckpointConfig().setMinPauseBetweenCheckpoints(Math.min(500, config.checkpointInterval().toMillis() / 2));
-        // Safe for the sink: the write batcher still flushes before the barrier leaves its task
-        // (prepareSnapshotPreBarrier), and a restored in-flight row is decided by the same rule as
-        // any row (README, "Re-snapshots while live").
-        env.getCheckpointConfig().enableUnalignedCheckpoints(config.get(JOB_UNALIGNED_CHECKPOINTS));
+        // Unaligned barriers are safe for the sink: the write batcher still flushes before the barrier
+        // leaves its task (prepareSnapshotPreBarrier), and a restored in-flight row is decided by the
+        // same rule as any row (README, "Re-snapshots while live"). They serve the changes' commits
+        // only: in mode backfill no commit waits on a checkpoint, and each checkpoint would keep the rows
+        // in flight (1M profiles: 695 KB per checkpoint instead of 14 KB, about 3.5 JVM CPU-s more).
+        env.getCheckpointConfig().enableUnalignedCheckpoints(
+                config.mode().readsChanges() && config.get(JOB_UNALIGNED_CHECKPOINTS));
     }
 }
