@@ -173,21 +173,22 @@ final class BenchCommand implements Callable<Integer> {
 
     /** Empty, with every secondary index: the reference copies their shape ({@code LIKE ... INCLUDING ALL}). */
     private static void emptyTargetTables(JdbcEndpoint db) throws Exception {
-        try (var c = db.connect(); var s = c.createStatement()) {
-            s.execute("TRUNCATE profile_email, profile_phone, contact_quality_issue");
-        }
+        execute(db, "TRUNCATE profile_email, profile_phone, contact_quality_issue");
         SecondaryIndexes.buildMissing(db);
     }
 
     private static void checkpoint(JdbcEndpoint db) throws Exception {
-        try (var c = db.connect(); var s = c.createStatement()) {
-            s.execute("CHECKPOINT");
-        }
+        execute(db, "CHECKPOINT");
     }
 
     private static void vacuumAnalyze(JdbcEndpoint db) throws Exception {
+        execute(db, "VACUUM ANALYZE profile");
+    }
+
+    /** One fixed statement of the bench's own on its own embedded database, outside a transaction block. */
+    private static void execute(JdbcEndpoint db, String sql) throws Exception {
         try (var c = db.connect(); var s = c.createStatement()) {
-            s.execute("VACUUM ANALYZE profile");
+            s.execute(sql);
         }
     }
 }
