@@ -56,7 +56,7 @@ final class PhoneNormalizer {
 
         PhoneNumber parsed;
         try {
-            parsed = PHONES.parse(number, region);
+            parsed = parse(number, region);
         } catch (NumberParseException e) {
             String key = PhoneFallbackKey.of(number);
             return result(entry, key, extension, region, false, QualityCode.PHONE_UNPARSEABLE);
@@ -117,10 +117,16 @@ final class PhoneNormalizer {
             return null;
         }
         try {
-            return PHONES.parse("+" + digits.substring(2), region);
+            return parse("+" + digits.substring(2), region);
         } catch (NumberParseException e) {
             return null;
         }
+    }
+
+    /** libphonenumber's parse; the common plain spellings without its general machinery ({@link PlainPhoneParser}). */
+    private static PhoneNumber parse(String number, String region) throws NumberParseException {
+        PhoneNumber plain = PlainPhoneParser.parse(number, region);
+        return plain != null ? plain : PHONES.parse(number, region);
     }
 
     /** Zero-width characters removed, Unicode spaces made ASCII (libphonenumber knows only some), ends trimmed. */
