@@ -7,7 +7,9 @@ import com.google.i18n.phonenumbers.metadata.DefaultMetadataDependenciesProvider
 import com.google.i18n.phonenumbers.metadata.source.MetadataSource;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -20,21 +22,24 @@ import java.util.regex.Pattern;
  * profile of 1M profiles), and most of it goes to rules such texts cannot trigger: the extension search (a
  * long alternation tried at every position; it needs a label, {@code ;}, {@code ,,} or {@code #}), the
  * phone-context and alpha-number handling, the viability expression (at least three digits make such a
- * text viable). What is left is the library's own steps, through its public metadata:
+ * text viable). What is left are the library's own steps, taken here through its public metadata:
  * <ul>
  *   <li>{@code +}: the calling code is the first one to three digits that form a calling code the library
- *       knows (codes do not start with 0), the rest is the national number;</li>
- *   <li>no {@code +}: the region's international prefix does not start the digits and neither does its
- *       calling code (both would make the library read a calling code), so all the digits are the
- *       national number with the region's calling code;</li>
- *   <li>either way the library then strips a national prefix; when the region's pattern for it matches the
- *       start of the national number this class declines (the library's decision there matches the
- *       region's number patterns), otherwise the number keeps every digit, with its leading zeros
- *       recorded as the library records them.</li>
+ *       knows (codes do not start with 0), the rest is the national number, read with the metadata of the
+ *       code's main region;</li>
+ *   <li>no {@code +}: when the region's international prefix starts the digits this class declines (the
+ *       library reads a calling code after it). When the region's calling code starts them, they are read
+ *       as that code and the rest if the whole does not match the region's general pattern and the rest
+ *       (national prefix stripped) does, or the whole is too long for the region. Otherwise all the digits
+ *       are the national number of the region;</li>
+ *   <li>then the national prefix: stripped (or transformed) when the region's pattern for it matches the
+ *       start, unless the number matched the region's general pattern before and does not after, and
+ *       kept when what remains would not be of a possible length. Leading zeros are recorded as the library
+ *       records them.</li>
  * </ul>
  * {@code PlainPhoneParserTest} compares the two on every region's example numbers in each format, on random
- * digit strings with separators in every region and on the generator's numbers, and fails if a release of
- * the library parses one of them differently.
+ * digit strings with separators and prefixes in every region and on the generator's numbers, and fails if
+ * a release of the library parses one of them differently.
  */
 final class PlainPhoneParser {
 
@@ -44,15 +49,14 @@ final class PlainPhoneParser {
     /** The library's bounds for a national number's length. */
     private static final int MIN_NATIONAL_LENGTH = 2;
     private static final int MAX_NATIONAL_LENGTH = 17;
-    /** By calling code (1 to 999): how numbers with it are parsed; null for a code the library does not know. */
-    private static final CallingCode[] CALLING_CODES = new CallingCode[1000];
-    /** By region code: how numbers without a calling code are parsed there. */
+    /** By calling code (1 to 999): whether the library knows it. */
+    private static final boolean[] KNOWN_CODES = new boolean[1000];
+    /** By calling code: how its national numbers are read (its main region's rules); null when unusable. */
+    private static final NationalRules[] CALLING_CODES = new NationalRules[1000];
+    /** By region code: how numbers written without a {@code +} are read there. */
     private static final Map<String, HomeRegion> REGIONS = new HashMap<>();
 
-    /** {@code nationalPrefix} is null when the region's metadata has no pattern for one. */
-    private record CallingCode(int code, Pattern nationalPrefix) {}
-
-    private record HomeRegion(CallingCode callingCode, String callingCodeDigits, Pattern internationalPrefix) {}
+    private record HomeRegion(NationalRules rules, String callingCodeDigits, Pattern internationalPrefix) {}
 
     static {
         MetadataSource metadata = DefaultMetadataDependenciesProvider.getInstance().getPhoneNumberMetadataSource();
@@ -61,13 +65,16 @@ final class PlainPhoneParser {
             PhoneMetadata main = PhoneNumberUtil.REGION_CODE_FOR_NON_GEO_ENTITY.equals(region)
                     ? metadata.getMetadataForNonGeographicalRegion(code)
                     : metadata.getMetadataForRegion(region);
-            CALLING_CODES[code] = new CallingCode(code, nationalPrefix(main));
+            KNOWN_CODES[code] = true;
+            CALLING_CODES[code] = NationalRules.of(main);
         }
         for (String region : PHONES.getSupportedRegions()) {
             PhoneMetadata home = metadata.getMetadataForRegion(region);
-            CallingCode code = new CallingCode(home.getCountryCode(), nationalPrefix(home));
-            REGIONS.put(region, new HomeRegion(code, Integer.toString(home.getCountryCode()),
-                    Pattern.compile(home.getInternationalPrefix())));
+            NationalRules rules = NationalRules.of(home);
+            if (rules != null) {
+                REGIONS.put(region, new HomeRegion(rules, Integer.toString(home.getCountryCode()),
+                        Pattern.compile(home.getInternationalPrefix())));
+            }
         }
     }
 
@@ -96,7 +103,7 @@ final class PlainPhoneParser {
         if (count < 3) {
             return null;
         }
-        return international ? international(digits, count) : national(digits, count, region);
+        return international ? international(digits, count) : national(new String(digits, 0, count), region);
     }
 
     private static PhoneNumber international(char[] digits, int count) {
@@ -106,56 +113,137 @@ final class PlainPhoneParser {
         int code = 0;
         for (int i = 0; i < 3 && i < count; i++) {
             code = code * 10 + (digits[i] - '0');
-            CallingCode callingCode = CALLING_CODES[code];
-            if (callingCode != null) {
-                return withCallingCode(callingCode, new String(digits, i + 1, count - i - 1));
+            if (KNOWN_CODES[code]) {
+                NationalRules rules = CALLING_CODES[code];
+                return rules == null ? null : rules.number(new String(digits, i + 1, count - i - 1));
             }
         }
         return null;
     }
 
-    private static PhoneNumber national(char[] digits, int count, String region) {
+    private static PhoneNumber national(String digits, String region) {
         HomeRegion home = region == null ? null : REGIONS.get(region);
-        if (home == null) {
+        if (home == null || home.internationalPrefix().matcher(digits).lookingAt()) {
             return null;
         }
-        String nationalNumber = new String(digits, 0, count);
-        if (nationalNumber.startsWith(home.callingCodeDigits())
-                || home.internationalPrefix().matcher(nationalNumber).lookingAt()) {
-            return null;
-        }
-        return withCallingCode(home.callingCode(), nationalNumber);
-    }
-
-    private static PhoneNumber withCallingCode(CallingCode callingCode, String nationalNumber) {
-        int length = nationalNumber.length();
-        if (length < MIN_NATIONAL_LENGTH || length > MAX_NATIONAL_LENGTH) {
-            return null;
-        }
-        if (callingCode.nationalPrefix() != null && callingCode.nationalPrefix().matcher(nationalNumber).lookingAt()) {
-            return null;
-        }
-        PhoneNumber number = new PhoneNumber().setCountryCode(callingCode.code());
-        if (length > 1 && nationalNumber.charAt(0) == '0') {
-            // As the library records them: the last digit is never counted as a leading zero.
-            number.setItalianLeadingZero(true);
-            int zeros = 1;
-            while (zeros < length - 1 && nationalNumber.charAt(zeros) == '0') {
-                zeros++;
-            }
-            if (zeros != 1) {
-                number.setNumberOfLeadingZeros(zeros);
+        NationalRules rules = home.rules();
+        if (digits.startsWith(home.callingCodeDigits())) {
+            String rest = rules.withoutNationalPrefix(digits.substring(home.callingCodeDigits().length()));
+            if ((!rules.matchesGeneral(digits) && rules.matchesGeneral(rest))
+                    || rules.length(digits.length()) == NationalRules.Length.TOO_LONG) {
+                // The library then reads the rest with the calling code's main region (+1 from CA: US).
+                NationalRules main = CALLING_CODES[rules.callingCode()];
+                return main == null ? null : main.number(rest);
             }
         }
-        return number.setNationalNumber(Long.parseLong(nationalNumber));
-    }
-
-    private static Pattern nationalPrefix(PhoneMetadata metadata) {
-        String pattern = metadata.getNationalPrefixForParsing();
-        return pattern.isEmpty() ? null : Pattern.compile(pattern);
+        return rules.number(digits);
     }
 
     private static boolean isSeparator(char c) {
         return c == ' ' || c == '-' || c == '.' || c == '/' || c == '(' || c == ')';
+    }
+
+    /** How the library reads a national number with one region's metadata (or a non-geographic code's). */
+    private record NationalRules(int callingCode, Pattern nationalPrefix, String transformRule, Pattern general,
+                                 List<Integer> possibleLengths, List<Integer> localOnlyLengths) {
+
+        /** The library's {@code ValidationResult}s of a length. */
+        enum Length { POSSIBLE, LOCAL_ONLY, TOO_SHORT, TOO_LONG, INVALID }
+
+        /** Null when the metadata lists no possible length (the library would fail with an exception). */
+        static NationalRules of(PhoneMetadata metadata) {
+            List<Integer> possible = metadata.getGeneralDesc().getPossibleLengthList();
+            if (possible.isEmpty()) {
+                return null;
+            }
+            String prefix = metadata.getNationalPrefixForParsing();
+            String general = metadata.getGeneralDesc().getNationalNumberPattern();
+            return new NationalRules(metadata.getCountryCode(), prefix.isEmpty() ? null : Pattern.compile(prefix),
+                    metadata.getNationalPrefixTransformRule(), general.isEmpty() ? null : Pattern.compile(general),
+                    List.copyOf(possible), List.copyOf(metadata.getGeneralDesc().getPossibleLengthLocalOnlyList()));
+        }
+
+        /** The number with this calling code, or null where the library would throw. */
+        PhoneNumber number(String nationalNumber) {
+            if (nationalNumber.length() < MIN_NATIONAL_LENGTH) {
+                return null;
+            }
+            String stripped = withoutNationalPrefix(nationalNumber);
+            if (stripped != nationalNumber) {
+                Length length = length(stripped.length());
+                if (length == Length.POSSIBLE || length == Length.TOO_LONG) {
+                    nationalNumber = stripped;
+                }
+            }
+            int length = nationalNumber.length();
+            if (length < MIN_NATIONAL_LENGTH || length > MAX_NATIONAL_LENGTH || !isDigits(nationalNumber)) {
+                return null;
+            }
+            PhoneNumber number = new PhoneNumber().setCountryCode(callingCode);
+            if (nationalNumber.charAt(0) == '0') {
+                // As the library records them: the last digit is never counted as a leading zero.
+                number.setItalianLeadingZero(true);
+                int zeros = 1;
+                while (zeros < length - 1 && nationalNumber.charAt(zeros) == '0') {
+                    zeros++;
+                }
+                if (zeros != 1) {
+                    number.setNumberOfLeadingZeros(zeros);
+                }
+            }
+            return number.setNationalNumber(Long.parseLong(nationalNumber));
+        }
+
+        /**
+         * The library's national prefix rule (carrier codes aside): the prefix removed, or the number
+         * transformed by the region's rule, unless the number matched the general pattern and would not after.
+         * Returns the same instance when nothing changes.
+         */
+        String withoutNationalPrefix(String number) {
+            if (number.isEmpty() || nationalPrefix == null) {
+                return number;
+            }
+            Matcher prefix = nationalPrefix.matcher(number);
+            if (!prefix.lookingAt()) {
+                return number;
+            }
+            boolean matchedBefore = matchesGeneral(number);
+            String after = transformRule.isEmpty() || prefix.group(prefix.groupCount()) == null
+                    ? number.substring(prefix.end())
+                    : prefix.replaceFirst(transformRule);
+            return matchedBefore && !matchesGeneral(after) ? number : after;
+        }
+
+        boolean matchesGeneral(String number) {
+            return general != null && general.matcher(number).matches();
+        }
+
+        /** The library's testNumberLength for an unknown type, step by step. */
+        Length length(int length) {
+            if (possibleLengths.get(0) == -1) {
+                return Length.INVALID;
+            }
+            if (localOnlyLengths.contains(length)) {
+                return Length.LOCAL_ONLY;
+            }
+            int minimum = possibleLengths.get(0);
+            if (minimum == length) {
+                return Length.POSSIBLE;
+            } else if (minimum > length) {
+                return Length.TOO_SHORT;
+            } else if (possibleLengths.get(possibleLengths.size() - 1) < length) {
+                return Length.TOO_LONG;
+            }
+            return possibleLengths.subList(1, possibleLengths.size()).contains(length) ? Length.POSSIBLE : Length.INVALID;
+        }
+
+        private static boolean isDigits(String s) {
+            for (int i = 0; i < s.length(); i++) {
+                if (s.charAt(i) < '0' || s.charAt(i) > '9') {
+                    return false;
+                }
+            }
+            return true;
+        }
     }
 }

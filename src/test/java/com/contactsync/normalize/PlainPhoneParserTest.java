@@ -34,16 +34,18 @@ class PlainPhoneParserTest {
         "+44 20 7946 0958        | US     | true",
         "+39 06 6982 1234        | US     | true",   // Italian leading zero, recorded as the library does
         "+800 1234 5678          | US     | true",   // non-geographic
-        "(415) 555-2671          | US     | true",   // national, no national prefix
+        "(415) 555-2671          | US     | true",   // national
         "415.555.2671            | US     | true",
-        "1-415-555-2671          | US     | false",  // starts with the region's calling code: the library decides
-        "011 44 20 7946 0958     | US     | false",  // the region's international prefix
-        "0044 20 7946 0958       | GB     | false",
-        "030 1234567             | DE     | false",  // the national prefix: the library decides whether to strip it
-        "+44 (0)20 7946 0958     | US     | false",  // ... also after a calling code
+        "030 1234567             | DE     | true",   // the national prefix stripped
+        "+44 (0)20 7946 0958     | US     | true",   // ... also after a calling code
+        "1-415-555-2671          | US     | true",   // the region's calling code, read as one
+        "1-415-555-2671          | CA     | true",   // ... and the rest read as its main region's (US)
+        "0044 20 7946 0958       | GB     | false",  // the region's international prefix: the library decides
+        "011 44 20 7946 0958     | US     | false",
         "+0 123 4567             | US     | false",  // calling codes do not start with 0
         "+999 555 0100           | US     | false",  // no such calling code
-        "12                      | US     | false",  // fewer than three digits
+        "+1                      | US     | false",  // fewer than three digits
+        "12                      | US     | false",
         "415 555 2671 x12        | US     | false",  // an extension: not plain
         "tel:+1-415-555-2671     | US     | false",
         "+1 415 555 2671 ;ext=1  | US     | false",
