@@ -6,9 +6,11 @@ import com.google.i18n.phonenumbers.Phonenumber.PhoneNumber;
 import com.google.i18n.phonenumbers.metadata.DefaultMetadataDependenciesProvider;
 import com.google.i18n.phonenumbers.metadata.source.MetadataSource;
 
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -44,39 +46,24 @@ import java.util.regex.Pattern;
 final class PlainPhoneParser {
 
     private static final PhoneNumberUtil PHONES = PhoneNumberUtil.getInstance();
+    private static final MetadataSource METADATA =
+            DefaultMetadataDependenciesProvider.getInstance().getPhoneNumberMetadataSource();
     /** Longer texts are left to the library (it refuses more than 250 characters; plain numbers are short). */
     private static final int MAX_LENGTH = 64;
     /** The library's bounds for a national number's length. */
     private static final int MIN_NATIONAL_LENGTH = 2;
     private static final int MAX_NATIONAL_LENGTH = 17;
     /** By calling code (1 to 999): whether the library knows it. */
-    private static final boolean[] KNOWN_CODES = new boolean[1000];
-    /** By calling code: how its national numbers are read (its main region's rules); null when unusable. */
-    private static final NationalRules[] CALLING_CODES = new NationalRules[1000];
+    private static final boolean[] KNOWN_CODES = knownCodes();
+    private static final Set<String> SUPPORTED_REGIONS = Set.copyOf(PHONES.getSupportedRegions());
+    // The rules are made on first use, as the library loads a region's metadata on first use: most data
+    // touches a few regions, and making all of them loads and compiles the metadata of 245 (≈ 140 ms).
+    /** By calling code: how its national numbers are read (its main region's rules); null until first used. */
+    private static final AtomicReferenceArray<NationalRules> CALLING_CODES = new AtomicReferenceArray<>(1000);
     /** By region code: how numbers written without a {@code +} are read there. */
-    private static final Map<String, HomeRegion> REGIONS = new HashMap<>();
+    private static final ConcurrentMap<String, HomeRegion> REGIONS = new ConcurrentHashMap<>();
 
     private record HomeRegion(NationalRules rules, String callingCodeDigits, Pattern internationalPrefix) {}
-
-    static {
-        MetadataSource metadata = DefaultMetadataDependenciesProvider.getInstance().getPhoneNumberMetadataSource();
-        for (int code : PHONES.getSupportedCallingCodes()) {
-            String region = PHONES.getRegionCodeForCountryCode(code);
-            PhoneMetadata main = PhoneNumberUtil.REGION_CODE_FOR_NON_GEO_ENTITY.equals(region)
-                    ? metadata.getMetadataForNonGeographicalRegion(code)
-                    : metadata.getMetadataForRegion(region);
-            KNOWN_CODES[code] = true;
-            CALLING_CODES[code] = NationalRules.of(main);
-        }
-        for (String region : PHONES.getSupportedRegions()) {
-            PhoneMetadata home = metadata.getMetadataForRegion(region);
-            NationalRules rules = NationalRules.of(home);
-            if (rules != null) {
-                REGIONS.put(region, new HomeRegion(rules, Integer.toString(home.getCountryCode()),
-                        Pattern.compile(home.getInternationalPrefix())));
-            }
-        }
-    }
 
     private PlainPhoneParser() {}
 
@@ -114,7 +101,7 @@ final class PlainPhoneParser {
         for (int i = 0; i < 3 && i < count; i++) {
             code = code * 10 + (digits[i] - '0');
             if (KNOWN_CODES[code]) {
-                NationalRules rules = CALLING_CODES[code];
+                NationalRules rules = callingCode(code);
                 return rules == null ? null : rules.number(new String(digits, i + 1, count - i - 1));
             }
         }
@@ -122,7 +109,7 @@ final class PlainPhoneParser {
     }
 
     private static PhoneNumber national(String digits, String region) {
-        HomeRegion home = region == null ? null : REGIONS.get(region);
+        HomeRegion home = homeRegion(region);
         if (home == null || home.internationalPrefix().matcher(digits).lookingAt()) {
             return null;
         }
@@ -132,11 +119,49 @@ final class PlainPhoneParser {
             if ((!rules.matchesGeneral(digits) && rules.matchesGeneral(rest))
                     || rules.length(digits.length()) == NationalRules.Length.TOO_LONG) {
                 // The library then reads the rest with the calling code's main region (+1 from CA: US).
-                NationalRules main = CALLING_CODES[rules.callingCode()];
+                NationalRules main = callingCode(rules.callingCode());
                 return main == null ? null : main.number(rest);
             }
         }
         return rules.number(digits);
+    }
+
+    /** The rules of the code's main region (or of the non-geographic code); null when unusable. */
+    private static NationalRules callingCode(int code) {
+        NationalRules rules = CALLING_CODES.get(code);
+        if (rules == null) {
+            String region = PHONES.getRegionCodeForCountryCode(code);
+            if (PhoneNumberUtil.REGION_CODE_FOR_NON_GEO_ENTITY.equals(region)) {
+                rules = NationalRules.of(METADATA.getMetadataForNonGeographicalRegion(code));
+            } else {
+                HomeRegion main = homeRegion(region);
+                rules = main == null ? null : main.rules();
+            }
+            // Threads racing here make equal rules; whichever is kept does.
+            CALLING_CODES.set(code, rules);
+        }
+        return rules;
+    }
+
+    /** Null for a region the library does not support (or whose metadata is unusable). */
+    private static HomeRegion homeRegion(String region) {
+        if (region == null || !SUPPORTED_REGIONS.contains(region)) {
+            return null;
+        }
+        return REGIONS.computeIfAbsent(region, code -> {
+            PhoneMetadata home = METADATA.getMetadataForRegion(code);
+            NationalRules rules = NationalRules.of(home);
+            return rules == null ? null : new HomeRegion(rules, Integer.toString(home.getCountryCode()),
+                    Pattern.compile(home.getInternationalPrefix()));
+        });
+    }
+
+    private static boolean[] knownCodes() {
+        boolean[] known = new boolean[1000];
+        for (int code : PHONES.getSupportedCallingCodes()) {
+            known[code] = true;
+        }
+        return known;
     }
 
     private static boolean isSeparator(char c) {
